@@ -1,0 +1,26 @@
+"""Point cards: numbers with a check digit, signed QR payloads, verification, QR rendering."""
+
+from pos_app.cards.number import format_card_number, is_valid_card_number, mask_card_number, mask_name
+from pos_app.cards.token import (
+    CARD_PROBLEM_KO,
+    CardProblem,
+    CardRejected,
+    CardToken,
+    parse_card_payload,
+    sign_card,
+    verify_card_payload,
+)
+
+__all__ = [
+    "CARD_PROBLEM_KO",
+    "CardProblem",
+    "CardRejected",
+    "CardToken",
+    "format_card_number",
+    "is_valid_card_number",
+    "mask_card_number",
+    "mask_name",
+    "parse_card_payload",
+    "sign_card",
+    "verify_card_payload",
+]

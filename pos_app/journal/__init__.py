@@ -1,0 +1,16 @@
+"""The till's local journal: durable, append-only, hash-chained; outbox and card snapshot."""
+
+from pos_app.journal.chain import GENESIS_HASH, JournalEntry, canonical_json, chain_problems, entry_hash
+from pos_app.journal.store import Ack, Journal, JournalCorrupt, SnapshotCard
+
+__all__ = [
+    "GENESIS_HASH",
+    "Ack",
+    "Journal",
+    "JournalCorrupt",
+    "JournalEntry",
+    "SnapshotCard",
+    "canonical_json",
+    "chain_problems",
+    "entry_hash",
+]

@@ -1,0 +1,114 @@
+"""Wire models shared by the till's sync client and the central ledger (protocol version 1).
+
+Journal entries travel exactly as the till stored them; the ledger recomputes each entry's hash
+from the same canonical encoding (``pos_app.journal.chain``) and checks the chain per till.
+
+Entry types and their payloads (all amounts int won):
+
+``sale`` (the receipt's sale number is ``<till_id>-<seq:06d>``)
+    ``{"cashier", "lines": [{"sku","name","qty","unit_price","amount","taxable"}],
+    "total", "points", "bank_card", "cash", "cash_received", "change", "approval_no",
+    "vat", "supply_value", "tax_free", "card": null | {"number", "issue"}, "auth": "online"|"offline"|"none"}``.
+    ``auth=online``: the ledger posts card -> shop only if the card is active and covers ``points``,
+    else rejects with a reason. ``auth=offline``: always posted (the food was served); what the card
+    lacks goes shortfall -> shop and the card becomes online-only.
+``sale_rejected`` ``{"ref": sale id, "reason"}``: the till recorded the ledger's refusal. No postings.
+``sale_fallback`` ``{"ref"}``: an online attempt timed out and the offline rules accepted the sale:
+    if the ledger rejected ``ref`` it now posts it as an offline sale; if it accepted it, nothing more.
+``sale_cancelled`` ``{"ref", "reason"}``: the attempt timed out and the offline rules refused: if the
+    ledger posted ``ref`` it reverses those postings; otherwise nothing.
+``refund`` / ``void`` ``{"ref", "points", "cash", "bank_card", "reason", "manager", "lines"}``:
+    points go back shop -> card (never more than the sale posted, less earlier refunds).
+anything else (``day_close``, ``cash_count``, ``catalogue``, ``staff``, ``settings``, ...): stored and
+    acknowledged, no postings; reports read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+MAX_BATCH = 500
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class WireEntry(Strict):
+    id: str = Field(min_length=36, max_length=36, description="UUID of the entry")
+    till_id: str = Field(min_length=1, max_length=64)
+    seq: int = Field(ge=1, description="gap-free per-till sequence, from 1")
+    ts: str = Field(min_length=1, max_length=40, description="ISO 8601 UTC time of the entry on the till")
+    type: str = Field(min_length=1, max_length=32)
+    payload: dict[str, Any]
+    prev_hash: str = Field(min_length=64, max_length=64)
+    hash: str = Field(min_length=64, max_length=64)
+
+
+class PushRequest(Strict):
+    protocol: Literal[1] = 1
+    entries: list[WireEntry] = Field(max_length=MAX_BATCH)
+    urgent: bool = Field(default=False, description="an online authorisation is waiting on this push")
+
+
+class EntryStatus(StrEnum):
+    ACCEPTED = "accepted"  # stored and applied (postings made, if any)
+    REJECTED = "rejected"  # stored, business refusal (e.g. insufficient_points); sequence consumed
+    DUPLICATE = "duplicate"  # already stored; ``outcome`` repeats the stored result
+    HELD = "held"  # sequence skips ahead: kept until the missing entries arrive
+    INVALID = "invalid"  # not stored: bad hash, broken chain, id reused with other content (alerted)
+
+
+class EntryResult(Strict):
+    id: str
+    seq: int
+    status: EntryStatus
+    # For DUPLICATE: the stored result ("accepted" or "rejected"); otherwise equal to status.
+    outcome: Literal["accepted", "rejected", "held", "invalid"]
+    reason: str | None = None
+    # For sales and refunds with a card: the card's balance after this entry was applied.
+    card_balance: int | None = None
+
+
+class PushResponse(Strict):
+    protocol: Literal[1] = 1
+    results: list[EntryResult]
+    # Highest sequence of this till the ledger has applied contiguously from 1.
+    applied_through: int
+
+
+class CardState(Strict):
+    number: str
+    masked_name: str
+    balance: int
+    status: Literal["active", "online_only", "revoked", "replaced", "expired"]
+    issue: int
+    version: int
+
+
+class TillLimits(Strict):
+    offline_card_daily_cap: int = 30_000
+    offline_till_cap: int = 500_000
+    snapshot_max_age_seconds: int = 24 * 3600
+    refund_window_minutes: int = 24 * 60
+
+
+class SnapshotResponse(Strict):
+    protocol: Literal[1] = 1
+    version: int
+    full: bool
+    server_time: dt.datetime
+    cards: list[CardState]
+    issuer_public_key: str
+    limits: TillLimits
+    shop: dict[str, Any] = Field(default_factory=dict, description="shop header for receipts")
+
+
+class ErrorBody(Strict):
+    error: str
+    detail: str | Any = None
