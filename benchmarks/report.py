@@ -1,0 +1,39 @@
+"""How benchmarks print: one line per figure with its budget (or baseline) and the ratio."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    value: float
+    unit: str
+    budget: float | None = None  # a ceiling unless higher_is_better
+    higher_is_better: bool = False
+    baseline: float | None = None
+    baseline_name: str = ""
+
+    def verdict(self) -> str:
+        if self.budget is None:
+            return ""
+        ok = self.value >= self.budget if self.higher_is_better else self.value <= self.budget
+        return "OK" if ok else "OVER BUDGET"
+
+    def line(self) -> str:
+        text = f"  {self.name:<58} {self.value:>10.2f} {self.unit:<9}"
+        if self.budget is not None:
+            sign = "≥" if self.higher_is_better else "≤"
+            ratio = self.value / self.budget if self.budget else float("inf")
+            text += f" budget {sign} {self.budget:g} {self.unit} (ratio {ratio:.2f}) {self.verdict()}"
+        if self.baseline is not None:
+            ratio = self.value / self.baseline if self.baseline else float("inf")
+            text += f" vs {self.baseline_name} {self.baseline:.2f} (ratio {ratio:.2f})"
+        return text
+
+
+def print_figures(title: str, figures: list[Figure]) -> None:
+    print(f"\n== {title} ==")
+    for figure in figures:
+        print(figure.line(), flush=True)
