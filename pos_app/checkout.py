@@ -57,6 +57,10 @@ class LedgerLink(Protocol):
 
     def wake(self) -> None: ...
 
+    def reachable(self) -> bool:
+        """False while the ledger is known to be down: sell offline at once instead of waiting."""
+        ...
+
 
 @dataclass(frozen=True)
 class CardView:
@@ -283,7 +287,7 @@ class Checkout:
                 True, "결제가 완료되었습니다.", entry=entry, payment=payment, mode="none", card=card
             )
         assert card is not None
-        online_possible = self.link is not None and self._backlog_small()
+        online_possible = self.link is not None and self.link.reachable() and self._backlog_small()
         if online_possible:
             return self._pay_online(payload, payment, card, now)
         return self._pay_offline(payload, payment, card, now)

@@ -235,6 +235,9 @@ class SyncClient:
     def wake(self) -> None:
         self._wake.set()
 
+    def reachable(self) -> bool:
+        return not self._recently_failed()
+
     # -- background -----------------------------------------------------------------------------
     def status(self) -> SyncStatus:
         return SyncStatus(
