@@ -1,0 +1,122 @@
+"""The ledger's HTTP API (/v1): till push and snapshot with per-till bearer tokens, admin reads.
+
+Business outcomes travel in the response body; HTTP errors mean "try again later" (5xx) or "this
+request can never succeed" (4xx, with a JSON body saying why). Tokens are never logged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import logging
+from dataclasses import asdict
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from sync.ledger.records import TillRecord
+from sync.ledger.service import Ledger, LedgerError
+from sync.ledger.settings import LedgerSettings
+from sync.protocol import ErrorBody, PushRequest, PushResponse, SnapshotResponse
+
+log = logging.getLogger(__name__)
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "missing or unknown token"},
+    403: {"model": ErrorBody, "description": "token not allowed for this till or shop"},
+    422: {"model": ErrorBody, "description": "malformed request"},
+    503: {"model": ErrorBody, "description": "try again later"},
+}
+
+
+def _bearer(authorization: str | None) -> str:
+    if not authorization or not authorization.startswith("Bearer ") or not authorization[7:].strip():
+        raise HTTPException(401, "missing bearer token", headers={"WWW-Authenticate": "Bearer"})
+    return authorization[7:].strip()
+
+
+def create_app(ledger: Ledger, settings: LedgerSettings) -> FastAPI:
+    app = FastAPI(
+        title="ALL-LIVE Market ledger",
+        version="1",
+        description="Central double-entry ledger of the ALL-LIVE Market point cards (protocol v1).",
+    )
+
+    @app.exception_handler(HTTPException)
+    async def _http_error(_request: Request, exc: HTTPException) -> JSONResponse:
+        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        detail = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", ""))} for e in exc.errors()[:20]]
+        return JSONResponse({"error": "malformed request", "detail": detail}, status_code=422)
+
+    @app.exception_handler(LedgerError)
+    async def _ledger_error(_request: Request, exc: LedgerError) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=409)
+
+    @app.exception_handler(DBAPIError)
+    async def _db_error(_request: Request, exc: DBAPIError) -> JSONResponse:
+        # Serialisation conflicts, a concurrent push of the same entries, a lost connection:
+        # nothing was committed, and the till simply tries again.
+        log.warning("database error, asking the client to retry: %s", type(exc.orig).__name__)
+        return JSONResponse({"error": "try again later"}, status_code=503, headers={"Retry-After": "1"})
+
+    def till_for(till_id: str, authorization: Annotated[str | None, Header()] = None) -> TillRecord:
+        record = ledger.authenticate_till(_bearer(authorization))
+        if record is None:
+            raise HTTPException(401, "unknown till token", headers={"WWW-Authenticate": "Bearer"})
+        if record.till_id != till_id:
+            raise HTTPException(403, f"this token belongs to till {record.till_id} of shop {record.shop_id}")
+        return record
+
+    def admin(authorization: Annotated[str | None, Header()] = None) -> None:
+        token = _bearer(authorization)
+        if not hmac.compare_digest(token.encode(), settings.admin_token.encode()):
+            raise HTTPException(403, "admin token required")
+
+    @app.get("/v1/health")
+    def health() -> dict[str, Any]:
+        try:
+            ledger.programme()
+            ready = True
+        except (LedgerError, OperationalError):
+            ready = False
+        return {"status": "ok", "programme": ready, "protocol": 1}
+
+    @app.post("/v1/tills/{till_id}/entries", responses=ERRORS)
+    def push(request: PushRequest, till: Annotated[TillRecord, Depends(till_for)]) -> PushResponse:
+        return ledger.ingest(till.till_id, request)
+
+    @app.get("/v1/tills/{till_id}/snapshot", responses=ERRORS)
+    def snapshot(
+        till: Annotated[TillRecord, Depends(till_for)], since: Annotated[int, Query(ge=0)] = 0
+    ) -> SnapshotResponse:
+        return ledger.snapshot(till.till_id, since)
+
+    @app.get("/v1/admin/balances", responses=ERRORS, dependencies=[Depends(admin)])
+    def balances() -> list[dict[str, Any]]:
+        return [asdict(b) for b in ledger.balances()]
+
+    @app.get("/v1/admin/verify", responses=ERRORS, dependencies=[Depends(admin)])
+    def verify() -> dict[str, Any]:
+        problems = ledger.verify()
+        return {"ok": not problems, "problems": problems}
+
+    @app.get("/v1/admin/shortfalls", responses=ERRORS, dependencies=[Depends(admin)])
+    def shortfalls() -> list[dict[str, Any]]:
+        return [asdict(s) for s in ledger.shortfalls()]
+
+    @app.get("/v1/admin/sales", responses=ERRORS, dependencies=[Depends(admin)])
+    def sales(
+        shop_id: str | None = None, start: dt.datetime | None = None, end: dt.datetime | None = None
+    ) -> list[dict[str, Any]]:
+        for value in (start, end):
+            if value is not None and value.tzinfo is None:
+                raise HTTPException(422, "start and end need a time zone, e.g. 2026-11-25T00:00:00+09:00")
+        return [asdict(s) for s in ledger.sales(shop_id, start, end)]
+
+    return app

@@ -1,0 +1,220 @@
+"""The ledger's tables (SQLAlchemy Core): accounts, immutable postings, till entries, sales, cards."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+programme = Table(
+    "programme",
+    metadata,
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("grant_amount", BigInteger, nullable=False),
+    Column("expires_on", Date, nullable=False),
+    Column("issuer_public_key", String(64), nullable=False),
+    Column("limits", Text, nullable=False),
+    Column("created_at", String(40), nullable=False),
+)
+
+shop = Table(
+    "shop",
+    metadata,
+    Column("shop_id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("business_no", String(12), nullable=False, default=""),
+    Column("representative", Text, nullable=False, default=""),
+    Column("address", Text, nullable=False, default=""),
+    Column("phone", String(32), nullable=False, default=""),
+)
+
+till = Table(
+    "till",
+    metadata,
+    Column("till_id", String(64), primary_key=True),
+    Column("shop_id", String(64), ForeignKey("shop.shop_id"), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", String(40), nullable=False),
+)
+
+participant = Table(
+    "participant",
+    metadata,
+    Column("participant_id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("phone", String(32), nullable=False, default=""),
+    Column("centre", Text, nullable=False, default=""),
+    Column("workplace", Text, nullable=False, default=""),
+    Column("months_prev_year", Integer, nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("start_date", Date, nullable=True),
+)
+
+card = Table(
+    "card",
+    metadata,
+    Column("number", String(12), primary_key=True),
+    Column("serial", BigInteger, nullable=False, unique=True),
+    Column("participant_id", String(64), ForeignKey("participant.participant_id"), nullable=True),
+    Column("issue", Integer, nullable=False),
+    Column("expires_on", Date, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("replaced_by", String(12), nullable=True),
+    Column("version", BigInteger, nullable=False),
+    Column("created_at", String(40), nullable=False),
+    CheckConstraint("status IN ('active','online_only','revoked','replaced','expired')", name="card_status"),
+)
+Index("card_version", card.c.version)
+
+grant = Table(
+    "grant_record",
+    metadata,
+    Column("participant_id", String(64), ForeignKey("participant.participant_id"), nullable=False),
+    Column("year", Integer, ForeignKey("programme.year"), nullable=False),
+    Column("card_number", String(12), nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    Column("txn_id", String(32), nullable=False),
+    PrimaryKeyConstraint("participant_id", "year"),
+)
+
+account = Table(
+    "account",
+    metadata,
+    Column("name", String(80), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("balance", BigInteger, nullable=False, default=0),
+    # The database itself refuses a negative card balance, whatever the code does.
+    CheckConstraint("kind <> 'card' OR balance >= 0", name="card_balance_not_negative"),
+)
+
+txn = Table(
+    "txn",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("entry_id", String(36), nullable=True),
+    Column("created_at", String(40), nullable=False),
+    Column("memo", Text, nullable=False, default=""),
+)
+Index("txn_entry", txn.c.entry_id)
+
+posting = Table(
+    "posting",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("txn_id", String(32), ForeignKey("txn.id"), nullable=False),
+    Column("account", String(80), ForeignKey("account.name"), nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    CheckConstraint("amount <> 0", name="posting_not_zero"),
+)
+Index("posting_txn", posting.c.txn_id)
+Index("posting_account", posting.c.account)
+
+entry = Table(
+    "entry",
+    metadata,
+    Column("id", String(36), primary_key=True),  # unique entry id
+    Column("till_id", String(64), ForeignKey("till.till_id"), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("ts", String(40), nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("reason", String(64), nullable=True),
+    Column("card_balance", BigInteger, nullable=True),
+    Column("received_at", String(40), nullable=False),
+    UniqueConstraint("till_id", "seq", name="entry_till_seq"),
+    CheckConstraint("seq >= 1", name="entry_seq_positive"),
+)
+
+held_entry = Table(
+    "held_entry",
+    metadata,
+    Column("till_id", String(64), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("id", String(36), nullable=False),
+    Column("raw", Text, nullable=False),
+    PrimaryKeyConstraint("till_id", "seq"),
+)
+
+sale = Table(
+    "sale",
+    metadata,
+    Column("entry_id", String(36), primary_key=True),
+    Column("till_id", String(64), nullable=False),
+    Column("shop_id", String(64), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("ts", String(40), nullable=False),
+    Column("cashier", String(64), nullable=False, default=""),
+    Column("total", BigInteger, nullable=False),
+    Column("points", BigInteger, nullable=False),
+    Column("cash", BigInteger, nullable=False),
+    Column("bank_card", BigInteger, nullable=False),
+    Column("card_number", String(12), nullable=True),
+    Column("auth", String(16), nullable=False),
+    Column("status", String(16), nullable=False),  # posted | rejected | cancelled
+    Column("card_part", BigInteger, nullable=False, default=0),  # points taken from the card
+    Column("shortfall", BigInteger, nullable=False, default=0),  # points the fund absorbed
+    Column("refunded_points", BigInteger, nullable=False, default=0),
+    Column("refunded_card", BigInteger, nullable=False, default=0),
+    Column("refunded_total", BigInteger, nullable=False, default=0),
+)
+Index("sale_shop_ts", sale.c.shop_id, sale.c.ts)
+
+alert = Table(
+    "alert",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("kind", String(32), nullable=False),
+    Column("till_id", String(64), nullable=True),
+    Column("detail", Text, nullable=False),
+    Column("at", String(40), nullable=False),
+)
+
+counter = Table(
+    "counter",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+# On PostgreSQL a deferred constraint trigger refuses, at commit, any transaction whose postings
+# do not sum to zero. SQLite has no deferred triggers: there the service checks before commit and
+# `verify` checks afterwards.
+PG_BALANCED_TRIGGER = """
+CREATE OR REPLACE FUNCTION txn_must_balance() RETURNS trigger AS $$
+BEGIN
+    IF (SELECT COALESCE(SUM(amount), 0) FROM posting WHERE txn_id = NEW.txn_id) <> 0 THEN
+        RAISE EXCEPTION 'unbalanced transaction %', NEW.txn_id USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NULL;
+END $$ LANGUAGE plpgsql;
+DROP TRIGGER IF EXISTS posting_balanced ON posting;
+CREATE CONSTRAINT TRIGGER posting_balanced AFTER INSERT OR UPDATE ON posting
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION txn_must_balance();
+CREATE OR REPLACE FUNCTION posting_is_immutable() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION 'postings are immutable';
+END $$ LANGUAGE plpgsql;
+DROP TRIGGER IF EXISTS posting_immutable ON posting;
+CREATE TRIGGER posting_immutable BEFORE UPDATE OR DELETE ON posting
+    FOR EACH ROW EXECUTE FUNCTION posting_is_immutable();
+"""
