@@ -4,7 +4,7 @@ Business outcomes travel in the response body; HTTP errors mean "try again later
 request can never succeed" (4xx, with a JSON body saying why). Tokens are never logged.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: FastAPI must see the real Depends() annotations.
 
 import datetime as dt
 import hmac

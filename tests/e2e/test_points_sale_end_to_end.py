@@ -124,7 +124,7 @@ def test_points_sale_from_card_issue_to_ledger(ledger_process, tmp_path, capsys)
         entries = [e.to_wire() for e in runtime.journal.entries()]
         response = requests.post(
             f"{ledger_process.base_url}/v1/tills/cafe1-1/entries",
-            headers={"Authorization": f"Bearer {config.token}"},
+            headers={"Authorization": f"Bearer {config.token}", "Content-Type": "application/json"},
             data=json.dumps({"protocol": 1, "entries": entries, "urgent": False}, ensure_ascii=False).encode(),
             timeout=10,
         )

@@ -1,0 +1,266 @@
+"""`allive-admin`: the programme office's command line over the ledger database.
+
+Every error the office can act on is one line on stderr saying what to fix, with exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pos_app.cards.keys import load_private_key_pem, new_issuer_key, public_key_hex, write_private_key
+from pos_app.cards.token import CardToken, sign_card
+from pos_app.core.business_no import business_no_error_ko, format_business_no
+from pos_app.core.money import won
+from sync.admin.card_sheet import PrintedCard, write_card_csv, write_card_sheet
+from sync.admin.participants_csv import CsvRefused, EligibilityRule, eligibility_report, parse_participants
+from sync.ledger.service import Ledger, LedgerError
+from sync.protocol import TillLimits
+
+
+class AdminError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="allive-admin", description="ALL-LIVE Market programme office tools"
+    )
+    parser.add_argument("--database", default=os.environ.get("ALLIVE_DATABASE"), help="ledger database URL")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("init-programme", help="create the year's programme and the issuer key pair")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--grant", type=int, required=True, help="points per participant, in won")
+    p.add_argument(
+        "--expires", type=dt.date.fromisoformat, required=True, help="last day points can be spent"
+    )
+    p.add_argument("--key-file", type=Path, required=True, help="where to write the issuer's private key")
+    p.add_argument("--offline-card-cap", type=int, default=30_000)
+    p.add_argument("--offline-till-cap", type=int, default=500_000)
+
+    p = sub.add_parser("add-shop", help="add an ALL-LIVE Market shop")
+    p.add_argument("shop_id")
+    p.add_argument("--name", required=True)
+    p.add_argument("--business-no", default="")
+    p.add_argument("--representative", default="")
+    p.add_argument("--address", default="")
+    p.add_argument("--phone", default="")
+
+    p = sub.add_parser("enrol-till", help="enrol a till and write its settings file (with its token)")
+    p.add_argument("shop_id")
+    p.add_argument("till_id")
+    p.add_argument("--ledger-url", required=True)
+    p.add_argument("--out", type=Path)
+
+    p = sub.add_parser("import-participants", help="import the participant list (CSV, UTF-8 or CP949)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="list who is eligible and why not; change nothing")
+    p.add_argument("--min-months", type=int, default=3)
+
+    p = sub.add_parser("grant", help="grant the year's points to every eligible participant")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--participant", action="append")
+
+    p = sub.add_parser("issue-cards", help="write printable card sheets (PDF) and the office's CSV")
+    p.add_argument("--key-file", type=Path, required=True)
+    p.add_argument("--out-dir", type=Path, required=True)
+    p.add_argument("--participant", action="append")
+
+    p = sub.add_parser("revoke", help="stop a card (lost, misused)")
+    p.add_argument("card")
+    p.add_argument("--reason", required=True)
+
+    p = sub.add_parser("replace", help="replace a lost or damaged card, moving its balance")
+    p.add_argument("card")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--key-file", type=Path, required=True)
+    p.add_argument("--out-dir", type=Path, required=True)
+
+    p = sub.add_parser("balances", help="show account balances")
+    p.add_argument("--card")
+    sub.add_parser("shortfalls", help="offline over-spends the fund absorbed")
+    p = sub.add_parser("settle", help="pay a shop what participants spent there")
+    p.add_argument("shop_id")
+    p.add_argument("--amount", type=int)
+    p = sub.add_parser("expire", help="return unspent points to the fund at the end of the year")
+    p.add_argument("--year", type=int, required=True)
+    sub.add_parser("verify", help="check the ledger's invariants; exit 1 on any problem")
+    return parser
+
+
+def _audit(out_dir: Path, what: str) -> None:
+    """Office exports are logged: who, when, what."""
+    with open(out_dir / "admin-audit.log", "a", encoding="utf-8") as log:
+        log.write(f"{dt.datetime.now(dt.UTC).isoformat()}\t{getpass.getuser()}\t{what}\n")
+
+
+def _printed(ledger: Ledger, key_file: Path, participant_ids: Sequence[str] | None) -> list[PrintedCard]:
+    try:
+        key = load_private_key_pem(key_file.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise AdminError(f"cannot read the issuer key {key_file}: {exc}") from exc
+    names = {p.participant_id: p.name for p in ledger.participants()}
+    cards = [
+        c
+        for c in ledger.cards()
+        if c.status in ("active", "online_only")
+        and (participant_ids is None or c.participant_id in participant_ids)
+    ]
+    return [
+        PrintedCard(
+            c.number,
+            c.issue,
+            c.expires_on,
+            sign_card(CardToken(c.number, c.issue, c.expires_on), key),
+            c.participant_id or "",
+            names.get(c.participant_id or "", ""),
+        )
+        for c in cards
+    ]
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.database:
+        raise AdminError("give --database URL (or set ALLIVE_DATABASE)")
+    ledger = Ledger(args.database)
+    ledger.upgrade()
+    command = args.command
+    if command == "init-programme":
+        if args.key_file.exists():
+            raise AdminError(
+                f"{args.key_file} exists: the issuer key is never overwritten (choose another path)"
+            )
+        key = new_issuer_key()
+        limits = TillLimits(
+            offline_card_daily_cap=args.offline_card_cap, offline_till_cap=args.offline_till_cap
+        )
+        ledger.create_programme(args.year, args.grant, args.expires, public_key_hex(key), limits)
+        write_private_key(key, args.key_file)
+        print(f"programme {args.year}: {won(args.grant)} won per participant, expires {args.expires}")
+        print(
+            f"issuer key written to {args.key_file} (keep it safe and backed up; tills need only the public key)"
+        )
+    elif command == "add-shop":
+        if args.business_no and (problem := business_no_error_ko(args.business_no)):
+            raise AdminError(f"business registration number {args.business_no}: {problem}")
+        ledger.add_shop(
+            args.shop_id,
+            args.name,
+            format_business_no(args.business_no) if args.business_no else "",
+            args.representative,
+            args.address,
+            args.phone,
+        )
+        print(f"shop {args.shop_id} added")
+    elif command == "enrol-till":
+        token = ledger.enrol_till(args.shop_id, args.till_id)
+        config = {
+            "till_id": args.till_id,
+            "shop_id": args.shop_id,
+            "ledger_url": args.ledger_url,
+            "token": token,
+            "issuer_public_key": ledger.programme().issuer_public_key,
+        }
+        text = json.dumps(config, ensure_ascii=False, indent=2)
+        if args.out:
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(text, encoding="utf-8")
+            args.out.chmod(0o600)
+            print(
+                f"till {args.till_id} enrolled; settings written to {args.out} (the token is in it, shown only once)"
+            )
+        else:
+            print(text)
+            print("keep this: the token is shown only once", file=sys.stderr)
+    elif command == "import-participants":
+        rule = EligibilityRule(min_months=args.min_months)
+        parsed = parse_participants(args.file)
+        report = eligibility_report(parsed.rows, rule)
+        eligible = sum(1 for _, reasons in report if not reasons)
+        if args.dry_run:
+            print(f"{args.file} ({parsed.encoding}): {len(parsed.rows)} participant(s), {eligible} eligible")
+            for row, reasons in report:
+                print(
+                    f"{row.participant_id}\t{row.name}\t{'eligible' if not reasons else 'not eligible: ' + '; '.join(reasons)}"
+                )
+            print("dry run: nothing was changed")
+            return 0
+        # Ineligible participants are stored inactive so that `grant` passes them over; the office
+        # can see them and why in the dry run.
+        rows = [
+            row if not reasons else type(row)(**{**row.__dict__, "active": False}) for row, reasons in report
+        ]
+        ledger.add_participants(rows)
+        print(
+            f"imported {len(rows)} participant(s) from {args.file} ({parsed.encoding}); {eligible} eligible"
+        )
+    elif command == "grant":
+        granted = ledger.grant(args.year, args.participant)
+        print(f"granted {won(sum(g.amount for g in granted))} won to {len(granted)} participant(s)")
+    elif command == "issue-cards":
+        cards = _printed(ledger, args.key_file, args.participant)
+        if not cards:
+            raise AdminError("no active cards to print: import participants and run grant first")
+        write_card_sheet(cards, args.out_dir / "cards.pdf")
+        write_card_csv(cards, args.out_dir / "cards.csv")
+        _audit(args.out_dir, f"issue-cards {len(cards)} cards -> cards.pdf, cards.csv")
+        pages = -(-len(cards) // 10)
+        print(f"{len(cards)} card(s) on {pages} page(s): {args.out_dir / 'cards.pdf'} and cards.csv")
+    elif command == "revoke":
+        ledger.revoke_card(args.card, args.reason)
+        print(f"card {args.card} revoked; tills refuse it after their next sync")
+    elif command == "replace":
+        before = ledger.card_balance(args.card)
+        new = ledger.replace_card(args.card, args.reason)
+        cards = [c for c in _printed(ledger, args.key_file, None) if c.number == new.number]
+        write_card_sheet(cards, args.out_dir / f"card-{new.number}.pdf")
+        _audit(args.out_dir, f"replace {args.card} -> {new.number}")
+        print(f"card {args.card} replaced by {new.number}; {won(before)} won moved to the new card")
+    elif command == "balances":
+        if args.card:
+            print(
+                f"card {args.card}: {won(ledger.card_balance(args.card))} won ({ledger.card_status(args.card)})"
+            )
+        else:
+            for b in ledger.balances():
+                print(f"{b.name}\t{b.balance}")
+    elif command == "shortfalls":
+        for s in ledger.shortfalls():
+            print(f"{s.ts}\t{s.shop_id}\t{s.till_id}\t{s.card_number}\t{s.amount}")
+    elif command == "settle":
+        paid = ledger.settle(args.shop_id, args.amount)
+        print(f"settled {won(paid)} won with shop {args.shop_id}")
+    elif command == "expire":
+        print(f"returned {won(ledger.expire(args.year))} won of unspent points to the fund")
+    elif command == "verify":
+        problems = ledger.verify()
+        for problem in problems:
+            print(problem)
+        print("OK" if not problems else f"{len(problems)} problem(s)")
+        return 1 if problems else 0
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return run(args)
+    except CsvRefused as exc:
+        print(f"allive-admin: {exc}", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    except (AdminError, LedgerError, OSError) as exc:
+        print(f"allive-admin: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
