@@ -12,7 +12,9 @@ from pos_app.journal.store import Journal
 
 SALE = {
     "cashier": "s001",
-    "lines": [{"sku": "C01", "name": "아메리카노", "qty": 2, "unit_price": 3000, "amount": 6000, "taxable": True}],
+    "lines": [
+        {"sku": "C01", "name": "아메리카노", "qty": 2, "unit_price": 3000, "amount": 6000, "taxable": True}
+    ],
     "total": 6000,
     "points": 6000,
     "bank_card": 0,

@@ -55,10 +55,28 @@ def fill_backlog(journal: Journal, numbers: list[str]) -> None:
             "sale",
             {
                 "cashier": "s001",
-                "lines": [{"sku": "C01", "name": "아메리카노", "qty": 1, "unit_price": 3000, "amount": 3000, "taxable": True}],
-                "total": 3000, "points": 3000, "bank_card": 0, "cash": 0, "cash_received": 0, "change": 0,
-                "approval_no": None, "vat": 272, "supply_value": 2728, "tax_free": 0,
-                "card": {"number": numbers[n % len(numbers)], "issue": 1}, "auth": "offline",
+                "lines": [
+                    {
+                        "sku": "C01",
+                        "name": "아메리카노",
+                        "qty": 1,
+                        "unit_price": 3000,
+                        "amount": 3000,
+                        "taxable": True,
+                    }
+                ],
+                "total": 3000,
+                "points": 3000,
+                "bank_card": 0,
+                "cash": 0,
+                "cash_received": 0,
+                "change": 0,
+                "approval_no": None,
+                "vat": 272,
+                "supply_value": 2728,
+                "tax_free": 0,
+                "card": {"number": numbers[n % len(numbers)], "issue": 1},
+                "auth": "offline",
             },
         )
 
@@ -78,8 +96,20 @@ def main() -> list[Figure]:
         token, numbers = prepare(url, 500)
         port = _free_port()
         server = subprocess.Popen(
-            [sys.executable, "-m", "sync.ledger", "serve", "--database", url, "--port", str(port), "--admin-token", ADMIN],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                sys.executable,
+                "-m",
+                "sync.ledger",
+                "serve",
+                "--database",
+                url,
+                "--port",
+                str(port),
+                "--admin-token",
+                ADMIN,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         base = f"http://127.0.0.1:{port}"
         for _ in range(300):

@@ -126,7 +126,9 @@ class SyncClient:
         self._last_error = why
 
     def _recently_failed(self, window: float = 5.0) -> bool:
-        return bool(not self._online and self._last_failure and time.monotonic() - self._last_failure < window)
+        return bool(
+            not self._online and self._last_failure and time.monotonic() - self._last_failure < window
+        )
 
     # -- push -----------------------------------------------------------------------------------
     def _push(self, entries: Sequence[JournalEntry], timeout: float, urgent: bool = False) -> PushResponse:

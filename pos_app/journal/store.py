@@ -303,7 +303,9 @@ class Journal:
         if row is None:
             return None
         number_, masked_name, balance, status, issue, version, seen_at = row
-        return SnapshotCard(number_, masked_name, balance, status, issue, version, dt.datetime.fromisoformat(seen_at))
+        return SnapshotCard(
+            number_, masked_name, balance, status, issue, version, dt.datetime.fromisoformat(seen_at)
+        )
 
     def snapshot_version(self) -> int:
         value = self.setting("snapshot_version")

@@ -611,6 +611,11 @@ class Ledger:
         new_rows: list[dict[str, Any]] = []
         new_held: list[dict[str, Any]] = []
         for wire in entries:
+            # The content must match its hash before anything else: a resend is recognised by hash.
+            problem = self._check_wire(wire, till_id)
+            if problem:
+                results.append(self._invalid(conn, wire, till_id, problem))
+                continue
             previous = stored.get(wire.id) or by_seq.get((till_id, wire.seq))
             if previous is not None:
                 if (
@@ -634,10 +639,6 @@ class Ledger:
                             conn, wire, till_id, "conflict: this id or sequence holds other content"
                         )
                     )
-                continue
-            problem = self._check_wire(wire, till_id)
-            if problem:
-                results.append(self._invalid(conn, wire, till_id, problem))
                 continue
             if wire.seq > applied + 1:
                 if wire.seq not in held:

@@ -68,9 +68,20 @@ class LedgerProcess:
     def start(self) -> None:
         log = open(self.log_path, "ab")  # noqa: SIM115 - the process owns it
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "sync.ledger", "serve", "--database", self.database_url,
-             "--port", str(self.port), "--admin-token", ADMIN_TOKEN],
-            stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "sync.ledger",
+                "serve",
+                "--database",
+                self.database_url,
+                "--port",
+                str(self.port),
+                "--admin-token",
+                ADMIN_TOKEN,
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

@@ -44,14 +44,62 @@ def test_points_sale_from_card_issue_to_ledger(ledger_process, tmp_path, capsys)
     url = ledger_process.database_url
     ledger_process.start()
     key_file = tmp_path / "office" / "issuer.pem"
-    assert admin(["--database", url, "init-programme", "--year", "2026", "--grant", "100000",
-                  "--expires", "2026-12-31", "--key-file", str(key_file)]) == 0
-    assert admin(["--database", url, "add-shop", "cafe1", "--name", "올리브카페 해운대점",
-                  "--business-no", "220-81-62517", "--representative", "김대표",
-                  "--address", "부산광역시 해운대구", "--phone", "051-000-0000"]) == 0
+    assert (
+        admin(
+            [
+                "--database",
+                url,
+                "init-programme",
+                "--year",
+                "2026",
+                "--grant",
+                "100000",
+                "--expires",
+                "2026-12-31",
+                "--key-file",
+                str(key_file),
+            ]
+        )
+        == 0
+    )
+    assert (
+        admin(
+            [
+                "--database",
+                url,
+                "add-shop",
+                "cafe1",
+                "--name",
+                "올리브카페 해운대점",
+                "--business-no",
+                "220-81-62517",
+                "--representative",
+                "김대표",
+                "--address",
+                "부산광역시 해운대구",
+                "--phone",
+                "051-000-0000",
+            ]
+        )
+        == 0
+    )
     till_file = tmp_path / "till.json"
-    assert admin(["--database", url, "enrol-till", "cafe1", "cafe1-1",
-                  "--ledger-url", ledger_process.base_url, "--out", str(till_file)]) == 0
+    assert (
+        admin(
+            [
+                "--database",
+                url,
+                "enrol-till",
+                "cafe1",
+                "cafe1-1",
+                "--ledger-url",
+                ledger_process.base_url,
+                "--out",
+                str(till_file),
+            ]
+        )
+        == 0
+    )
 
     # A malformed row is reported with its line and nothing is imported.
     bad_csv = tmp_path / "participants-bad.csv"
@@ -68,7 +116,10 @@ def test_points_sale_from_card_issue_to_ledger(ledger_process, tmp_path, capsys)
     assert admin(["--database", url, "import-participants", str(good_csv)]) == 0
     assert admin(["--database", url, "grant", "--year", "2026"]) == 0
     cards_dir = tmp_path / "cards"
-    assert admin(["--database", url, "issue-cards", "--key-file", str(key_file), "--out-dir", str(cards_dir)]) == 0
+    assert (
+        admin(["--database", url, "issue-cards", "--key-file", str(key_file), "--out-dir", str(cards_dir)])
+        == 0
+    )
     assert (cards_dir / "cards.pdf").read_bytes().startswith(b"%PDF")
     with open(cards_dir / "cards.csv", encoding="utf-8-sig") as handle:
         issued = list(csv.DictReader(handle))
@@ -80,7 +131,8 @@ def test_points_sale_from_card_issue_to_ledger(ledger_process, tmp_path, capsys)
     number = sorted(card_numbers)[0]
     card_record = next(c for c in ledger.cards() if c.number == number)
     payload = sign_card(
-        CardToken(number, card_record.issue, card_record.expires_on), load_private_key_pem(key_file.read_bytes())
+        CardToken(number, card_record.issue, card_record.expires_on),
+        load_private_key_pem(key_file.read_bytes()),
     )
     qr_png = tmp_path / "card.png"
     render_qr(payload).save(qr_png)
@@ -125,7 +177,9 @@ def test_points_sale_from_card_issue_to_ledger(ledger_process, tmp_path, capsys)
         response = requests.post(
             f"{ledger_process.base_url}/v1/tills/cafe1-1/entries",
             headers={"Authorization": f"Bearer {config.token}", "Content-Type": "application/json"},
-            data=json.dumps({"protocol": 1, "entries": entries, "urgent": False}, ensure_ascii=False).encode(),
+            data=json.dumps(
+                {"protocol": 1, "entries": entries, "urgent": False}, ensure_ascii=False
+            ).encode(),
             timeout=10,
         )
         assert response.status_code == 200

@@ -1,0 +1,167 @@
+"""A real ledger per test, on SQLite and on PostgreSQL (a fresh schema each), plus a till's entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+import requests
+import uvicorn
+
+from pos_app.cards.keys import new_issuer_key, public_key_hex
+from pos_app.journal.chain import GENESIS_HASH, entry_hash
+from sync.ledger.api import create_app
+from sync.ledger.records import ParticipantRecord
+from sync.ledger.service import Ledger
+from sync.ledger.settings import LedgerSettings
+from sync.protocol import PushRequest, WireEntry
+
+PG_BASE = os.environ.get("ALLIVE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+ADMIN_TOKEN = "test-admin-token-0123456789abcdef"
+
+
+def _pg_schema(request: pytest.FixtureRequest) -> Iterator[str]:
+    import psycopg
+
+    raw = PG_BASE.replace("+psycopg", "")
+    try:
+        admin = psycopg.connect(raw, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        if os.environ.get("ALLIVE_REQUIRE_POSTGRES"):
+            pytest.fail(f"PostgreSQL is required but unreachable at {PG_BASE}: {exc}")
+        pytest.skip(f"PostgreSQL unreachable at {PG_BASE}")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield f"{PG_BASE}?options=-csearch_path%3D{schema}"
+    finally:
+        admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'ledger.sqlite3'}"
+    else:
+        yield from _pg_schema(request)
+
+
+@pytest.fixture
+def pg_url(request) -> Iterator[str]:
+    yield from _pg_schema(request)
+
+
+@dataclass
+class TillStream:
+    """Entries of one till, chained exactly as the till's journal chains them."""
+
+    till_id: str
+    seq: int = 0
+    last_hash: str = GENESIS_HASH
+    entries: list[WireEntry] = field(default_factory=list)
+
+    def make(self, type: str, payload: dict[str, Any]) -> WireEntry:
+        self.seq += 1
+        body = {
+            "id": str(uuid.uuid4()),
+            "till_id": self.till_id,
+            "seq": self.seq,
+            "ts": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
+            "type": type,
+            "payload": payload,
+            "prev_hash": self.last_hash,
+        }
+        wire = WireEntry(**body, hash=entry_hash(**body))
+        self.last_hash = wire.hash
+        self.entries.append(wire)
+        return wire
+
+    def sale(
+        self, card: str | None, points: int, auth: str = "online", total: int | None = None, cash: int = 0
+    ) -> WireEntry:
+        total = points + cash if total is None else total
+        return self.make(
+            "sale",
+            {
+                "cashier": "s001",
+                "lines": [],
+                "total": total,
+                "points": points,
+                "bank_card": 0,
+                "cash": cash,
+                "cash_received": cash,
+                "change": 0,
+                "approval_no": None,
+                "vat": 0,
+                "supply_value": 0,
+                "tax_free": 0,
+                "card": {"number": card, "issue": 1} if card else None,
+                "auth": auth,
+            },
+        )
+
+
+def push(ledger: Ledger, till_id: str, *entries: WireEntry):
+    return ledger.ingest(till_id, PushRequest(entries=list(entries)))
+
+
+@dataclass
+class Programme:
+    ledger: Ledger
+    cards: list[str]
+    tokens: dict[str, str]
+
+
+@pytest.fixture
+def programme(database_url) -> Iterator[Programme]:
+    ledger = Ledger(database_url)
+    ledger.upgrade()
+    ledger.create_programme(2026, 100_000, dt.date(2026, 12, 31), public_key_hex(new_issuer_key()))
+    ledger.add_shop("cafe1", "올리브카페")
+    ledger.add_shop("rest1", "올리브식당")
+    tokens = {
+        "cafe1-1": ledger.enrol_till("cafe1", "cafe1-1"),
+        "cafe1-2": ledger.enrol_till("cafe1", "cafe1-2"),
+        "rest1-1": ledger.enrol_till("rest1", "rest1-1"),
+    }
+    ledger.add_participants(
+        [
+            ParticipantRecord(f"P{n}", name, "", "해운대", "올리브카페", 6, True, None)
+            for n, name in enumerate(["홍길동", "김철수", "이영희", "남궁민수"], start=1)
+        ]
+    )
+    cards = [g.card_number for g in ledger.grant(2026)]
+    yield Programme(ledger, cards, tokens)
+    ledger.dispose()
+
+
+@dataclass
+class Server:
+    base_url: str
+    programme: Programme
+
+
+@pytest.fixture
+def server(programme) -> Iterator[Server]:
+    app = create_app(programme.ledger, LedgerSettings(programme.ledger.database_url, ADMIN_TOKEN))
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    port = srv.servers[0].sockets[0].getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    assert requests.get(f"{base}/v1/health", timeout=5).ok
+    yield Server(base, programme)
+    srv.should_exit = True
+    thread.join(10)
