@@ -1,0 +1,101 @@
+"""`allive-pos`: the composition root of the till — settings, journal, sync, payment service, screens."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from pos_app.config import ConfigError, load_config
+from pos_app.journal.store import JournalCorrupt
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="allive-pos", description="ALL-LIVE Market till")
+    parser.add_argument("--config", type=Path, default=Path(os.environ.get("ALLIVE_TILL_CONFIG", "till.json")))
+    parser.add_argument("--language", choices=["ko", "en"], help="override the settings file's language")
+    parser.add_argument("--ready-file", type=Path, help="write a line here when the sale screen is ready")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["decode"]:
+        from pos_app.scanning.decode_cli import run
+
+        return run(argv[1:])
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        print(f"allive-pos: {exc}", file=sys.stderr)
+        return 2
+    if args.language:
+        config = config.with_changes(language=args.language)
+    from pos_app.runtime import open_till
+
+    try:
+        runtime = open_till(config)
+    except JournalCorrupt as exc:
+        print(f"allive-pos: {exc.message_ko}\n({exc})", file=sys.stderr)
+        _show_fatal(exc.message_ko)
+        return 3
+    try:
+        from pos_app.ui.main_window import run_ui  # the cashier's screens
+    except ImportError:
+        run_ui = None
+    try:
+        if run_ui is None:
+            return _run_headless_status(runtime, args.ready_file)
+        return int(run_ui(runtime, ready_file=args.ready_file))
+    finally:
+        runtime.close()
+
+
+def _show_fatal(message: str) -> None:
+    """A message box for the cashier when the till cannot start (no window system: stderr only)."""
+    try:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        app = QApplication.instance() or QApplication([])
+        QMessageBox.critical(None, "올리브 마켓 계산대", message)
+        del app
+    except Exception:  # no display: the stderr message stands
+        pass
+
+
+def _run_headless_status(runtime: object, ready_file: Path | None) -> int:
+    """Until the screens exist: a window that shows the till is running and syncing."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from pos_app.runtime import TillRuntime
+
+    assert isinstance(runtime, TillRuntime)
+    app = QApplication.instance() or QApplication([])
+    label = QLabel()
+    label.setMinimumSize(640, 200)
+    label.setStyleSheet("font-size: 20px; padding: 24px;")
+
+    def refresh() -> None:
+        status = runtime.sync.status()
+        label.setText(
+            f"올리브 마켓 계산대 {runtime.config.till_id}\n"
+            f"{'온라인' if status.online else '오프라인'} · 전송 대기 {status.outbox}건"
+        )
+
+    timer = QTimer()
+    timer.timeout.connect(refresh)
+    timer.start(1000)
+    refresh()
+    label.show()
+    if ready_file:
+        ready_file.write_text("ready\n")
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
