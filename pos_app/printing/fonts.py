@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
+
+# fpdf2 subsets fonts with fontTools, which warns about hinting tables it drops: noise for users.
+logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 CANDIDATES = [
     "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
