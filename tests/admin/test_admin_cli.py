@@ -213,7 +213,7 @@ def test_replace_moves_the_balance_and_revoke_stops_a_card(tmp_path, db, capsys)
         )
         == 0
     )
-    new = [c for c in ledger.cards() if c.number not in (first, second)][0]
+    new = next(c for c in ledger.cards() if c.number not in (first, second))
     assert ledger.card_balance(new.number) == 100_000 and ledger.card_balance(first) == 0
     assert admin(["--database", db, "revoke", second, "--reason", "부정사용"]) == 0
     assert ledger.card_status(second) == "revoked"
