@@ -37,6 +37,8 @@ CREATE TRIGGER IF NOT EXISTS entry_no_delete BEFORE DELETE ON entry
 BEGIN SELECT RAISE(ABORT, 'journal entries are immutable'); END;
 CREATE INDEX IF NOT EXISTS entry_type ON entry(type);
 CREATE INDEX IF NOT EXISTS entry_ts ON entry(ts);
+-- Reports read one type over a time range (a day's sales, refunds): pos_app.manager.queries.
+CREATE INDEX IF NOT EXISTS entry_type_ts ON entry(type, ts);
 CREATE TABLE IF NOT EXISTS ack (
     seq          INTEGER PRIMARY KEY REFERENCES entry(seq),
     status       TEXT NOT NULL,

@@ -1,0 +1,17 @@
+"""Shop managers' services over the till's journal: day figures, day close, reports, settings (no Qt)."""
+
+from pos_app.manager.dayclose import CloseDraft, DayCloseBook
+from pos_app.manager.queries import Glance, OfflineStatus, SalesQueries
+from pos_app.manager.settings import SettingsError, ShopSettings, ShopSettingsStore, validated
+
+__all__ = [
+    "CloseDraft",
+    "DayCloseBook",
+    "Glance",
+    "OfflineStatus",
+    "SalesQueries",
+    "SettingsError",
+    "ShopSettings",
+    "ShopSettingsStore",
+    "validated",
+]

@@ -1,0 +1,152 @@
+"""Shop settings kept by the till: receipt header, printer, lock timeout, language, initial cash float.
+
+Each save is a ``settings`` journal entry (who changed what, when; it syncs to the office). The
+header typed here is printed in preference to the header the ledger sends, because the shop
+knows its own sign; until the shop saves one, the ledger's header is used.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from pos_app.core.business_no import business_no_error_ko, format_business_no
+from pos_app.core.dayclose import DayCloseError, parse_amount
+from pos_app.journal.store import Journal
+from pos_app.printing.printer_port import PrinterError, PrinterTarget
+from pos_app.printing.receipt import ShopHeader
+
+LANGUAGES = {"ko": "한국어", "en": "English"}
+LOCK_RANGE = (30, 3600)
+
+
+class SettingsError(ValueError):
+    def __init__(self, message: str, message_ko: str, field: str) -> None:
+        super().__init__(message)
+        self.message_ko = message_ko
+        self.field = field
+
+
+@dataclass(frozen=True)
+class ShopSettings:
+    shop_name: str = ""
+    business_no: str = ""
+    representative: str = ""
+    address: str = ""
+    phone: str = ""
+    printer: str = ""
+    lock_timeout_seconds: int = 120
+    language: str = "ko"
+    initial_float: int = 0
+
+    @property
+    def header(self) -> ShopHeader:
+        return ShopHeader(self.shop_name, self.business_no, self.representative, self.address, self.phone)
+
+
+def validated(
+    *,
+    shop_name: str,
+    business_no: str,
+    representative: str,
+    address: str,
+    phone: str,
+    printer: str,
+    lock_timeout: str,
+    language: str,
+    initial_float: str,
+) -> ShopSettings:
+    """Settings from the form's texts; ``SettingsError`` names the field and says what to fix, in Korean."""
+    if not shop_name.strip():
+        raise SettingsError("shop name required", "상호를 입력하세요.", "shop_name")
+    problem = business_no_error_ko(business_no)
+    if problem:
+        raise SettingsError(f"invalid business number {business_no!r}", problem, "business_no")
+    if phone.strip() and not all(ch.isdigit() or ch in "-() " for ch in phone.strip()):
+        raise SettingsError(
+            f"invalid phone {phone!r}", "전화번호는 숫자와 '-'로만 입력하세요. 예: 051-123-4567", "phone"
+        )
+    if printer.strip():
+        try:
+            PrinterTarget.parse(printer.strip())
+        except PrinterError as exc:
+            raise SettingsError(str(exc), exc.message_ko, "printer") from exc
+    text = lock_timeout.strip().removesuffix("초").strip()
+    if not (text.isascii() and text.isdigit()) or not LOCK_RANGE[0] <= int(text) <= LOCK_RANGE[1]:
+        raise SettingsError(
+            f"lock timeout {lock_timeout!r}",
+            f"화면 잠금 시간은 {LOCK_RANGE[0]}~{LOCK_RANGE[1]}초 사이의 숫자로 입력하세요.",
+            "lock_timeout",
+        )
+    if language not in LANGUAGES:
+        raise SettingsError(f"language {language!r}", "언어를 고르세요.", "language")
+    try:
+        float_amount = parse_amount(initial_float, "처음 시작 현금")
+    except DayCloseError as exc:
+        raise SettingsError(str(exc), exc.message_ko, "initial_float") from exc
+    return ShopSettings(
+        shop_name=shop_name.strip(),
+        business_no=format_business_no(business_no.strip()),
+        representative=representative.strip(),
+        address=address.strip(),
+        phone=phone.strip(),
+        printer=printer.strip(),
+        lock_timeout_seconds=int(text),
+        language=language,
+        initial_float=float_amount,
+    )
+
+
+class ShopSettingsStore:
+    """The latest ``settings`` entry over the defaults."""
+
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+
+    def saved(self) -> ShopSettings | None:
+        rows = self.journal.query(
+            "SELECT payload FROM entry WHERE type = 'settings' ORDER BY seq DESC LIMIT 1"
+        )
+        if not rows:
+            return None
+        data: dict[str, Any] = json.loads(rows[0][0])
+        known = {f.name for f in fields(ShopSettings)}
+        return ShopSettings(**{k: v for k, v in data.items() if k in known})
+
+    def current(self, defaults: ShopSettings | None = None) -> ShopSettings:
+        """Saved settings; before the first save, the defaults with the ledger's header filled in."""
+        saved = self.saved()
+        if saved is not None:
+            return saved
+        base = defaults or ShopSettings()
+        ledger = self.ledger_header()
+        return replace(
+            base,
+            shop_name=ledger.get("name", base.shop_name),
+            business_no=ledger.get("business_no", base.business_no),
+            representative=ledger.get("representative", base.representative),
+            address=ledger.get("address", base.address),
+            phone=ledger.get("phone", base.phone),
+        )
+
+    def save(self, settings: ShopSettings, by: str) -> None:
+        self.journal.append("settings", {**asdict(settings), "by": by})
+
+    def ledger_header(self) -> dict[str, str]:
+        raw = self.journal.setting("shop")
+        return json.loads(raw) if raw else {}
+
+    def receipt_header(self) -> ShopHeader:
+        """The header receipts print: the shop's own settings, else the ledger's."""
+        saved = self.saved()
+        if saved is not None and saved.shop_name:
+            return saved.header
+        ledger = self.ledger_header()
+        return ShopHeader(
+            ledger.get("name", ""),
+            ledger.get("business_no", ""),
+            ledger.get("representative", ""),
+            ledger.get("address", ""),
+            ledger.get("phone", ""),
+        )

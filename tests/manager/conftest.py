@@ -1,0 +1,93 @@
+"""A shop's till for the manager's tools: real journal, checkout, staff roster and demo catalogue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from pos_app.cards.keys import new_issuer_key
+from pos_app.cards.number import make_card_number
+from pos_app.cards.token import CardToken, sign_card
+from pos_app.catalogue_store import CatalogueStore
+from pos_app.checkout import Checkout, SaleResult
+from pos_app.core.cart import Cart
+from pos_app.core.tenders import Tenders
+from pos_app.demo_catalogue import DEMO_CATEGORIES, DEMO_ITEMS
+from pos_app.journal.store import Journal
+from pos_app.staff import StaffRoster
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+NOW = dt.datetime(2026, 11, 25, 3, 0, tzinfo=dt.UTC)  # 12:00 in Seoul
+DAY = dt.date(2026, 11, 25)
+MANAGER_PIN = "2580"
+CASHIER_PIN = "1111"
+
+
+@dataclass
+class Shop:
+    journal: Journal
+    checkout: Checkout
+    roster: StaffRoster
+    catalogue: CatalogueStore
+    issuer: Ed25519PrivateKey
+    clock: list[dt.datetime]
+
+    def item(self, sku: str):
+        found = self.catalogue.item(sku)
+        assert found is not None
+        return found
+
+    def sell(
+        self, *skus: str, cash: int = 0, card: int = 0, points: int = 0, card_serial: int = 1
+    ) -> SaleResult:
+        cart = Cart()
+        for sku in skus:
+            cart = cart.add(self.item(sku))
+        view = self.checkout.scan(self.payload(card_serial)) if points else None
+        result = self.checkout.pay(
+            cart,
+            Tenders(
+                points=points, bank_card=card, cash_received=cash, approval_no="12345678" if card else None
+            ),
+            view,
+            "s002",
+        )
+        assert result.approved, result.message_ko
+        return result
+
+    def payload(self, serial: int) -> str:
+        return sign_card(CardToken(make_card_number(serial), 1, dt.date(2026, 12, 31)), self.issuer)
+
+    def load_cards(self, balances: dict[int, int]) -> None:
+        cards = [
+            {
+                "number": make_card_number(s),
+                "masked_name": "홍*동",
+                "balance": b,
+                "status": "active",
+                "issue": 1,
+                "version": 1,
+            }
+            for s, b in balances.items()
+        ]
+        self.journal.apply_snapshot(cards, 1, full=True, at=self.clock[0])
+
+
+@pytest.fixture
+def shop(tmp_path):
+    journal = Journal(tmp_path / "till.sqlite3", "cafe1-1")
+    issuer = new_issuer_key()
+    clock = [NOW]
+    checkout = Checkout(journal, issuer_public_key=issuer.public_key(), clock=lambda: clock[0])
+    roster = StaffRoster(journal)
+    roster.add("김매니저", "manager", MANAGER_PIN)
+    roster.add("이계산", "cashier", CASHIER_PIN)
+    catalogue = CatalogueStore(journal)
+    catalogue.seed(DEMO_CATEGORIES, DEMO_ITEMS)
+    yield Shop(journal, checkout, roster, catalogue, issuer, clock)
+    journal.close()
