@@ -196,20 +196,26 @@ counter = Table(
     Column("value", BigInteger, nullable=False),
 )
 
-# On PostgreSQL a deferred constraint trigger refuses, at commit, any transaction whose postings
-# do not sum to zero. SQLite has no deferred triggers: there the service checks before commit and
-# `verify` checks afterwards.
+# On PostgreSQL a statement-level trigger refuses any INSERT that leaves a transaction whose
+# postings do not sum to zero: the ledger writes all postings of a batch in one statement, so the
+# check runs once per push instead of once per row. SQLite has no transition tables: there the
+# service checks before writing and `verify` checks afterwards.
 PG_BALANCED_TRIGGER = """
 CREATE OR REPLACE FUNCTION txn_must_balance() RETURNS trigger AS $$
+DECLARE
+    bad text;
 BEGIN
-    IF (SELECT COALESCE(SUM(amount), 0) FROM posting WHERE txn_id = NEW.txn_id) <> 0 THEN
-        RAISE EXCEPTION 'unbalanced transaction %', NEW.txn_id USING ERRCODE = 'check_violation';
+    SELECT p.txn_id INTO bad FROM posting p
+    WHERE p.txn_id IN (SELECT DISTINCT txn_id FROM new_postings)
+    GROUP BY p.txn_id HAVING SUM(p.amount) <> 0 LIMIT 1;
+    IF bad IS NOT NULL THEN
+        RAISE EXCEPTION 'unbalanced transaction %', bad USING ERRCODE = 'check_violation';
     END IF;
     RETURN NULL;
 END $$ LANGUAGE plpgsql;
 DROP TRIGGER IF EXISTS posting_balanced ON posting;
-CREATE CONSTRAINT TRIGGER posting_balanced AFTER INSERT OR UPDATE ON posting
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION txn_must_balance();
+CREATE TRIGGER posting_balanced AFTER INSERT ON posting
+    REFERENCING NEW TABLE AS new_postings FOR EACH STATEMENT EXECUTE FUNCTION txn_must_balance();
 CREATE OR REPLACE FUNCTION posting_is_immutable() RETURNS trigger AS $$
 BEGIN
     RAISE EXCEPTION 'postings are immutable';

@@ -22,7 +22,19 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, literal, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    create_engine,
+    event,
+    func,
+    insert,
+    literal,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import make_url
 
 from pos_app.cards.number import make_card_number, mask_name
@@ -52,10 +64,48 @@ from sync.protocol import (
 log = logging.getLogger(__name__)
 
 SHORTFALL = "shortfall"
+SALE_MUTABLE = (
+    "status",
+    "auth",
+    "card_part",
+    "shortfall",
+    "refunded_points",
+    "refunded_card",
+    "refunded_total",
+)
+ADD_TO_BALANCE = (
+    update(t.account)
+    .where(t.account.c.name == bindparam("n"))
+    .values(balance=t.account.c.balance + bindparam("d"))
+)
+PG_ADD_TO_BALANCES = text(
+    "UPDATE account SET balance = account.balance + v.d "
+    "FROM unnest(CAST(:n AS text[]), CAST(:d AS bigint[])) AS v(n, d) WHERE account.name = v.n"
+)
+UPDATE_SALE = (
+    update(t.sale)
+    .where(t.sale.c.entry_id == bindparam("eid"))
+    .values({k: bindparam(k) for k in SALE_MUTABLE})
+)
 
 
 class LedgerError(Exception):
     """An office operation that cannot be done as asked; the text says what to fix."""
+
+
+def insert_rows(conn: Connection, table: Any, rows: Sequence[dict[str, Any]], chunk: int = 0) -> None:
+    """Bulk insert in the current transaction: COPY on PostgreSQL (one statement, so the
+    balanced-transaction trigger runs once per push), executemany on SQLite."""
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql":
+        conn.execute(insert(table), list(rows))
+        return
+    columns = list(rows[0])
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row[c] for c in columns])
 
 
 def now_iso() -> str:
@@ -322,45 +372,96 @@ class Ledger:
         ]
 
     def grant(self, year: int, participant_ids: Sequence[str] | None = None) -> list[GrantRecord]:
-        """Grant the year's points once to each active participant (eligibility is the office's import rule)."""
+        """Grant the year's points once to each active participant (eligibility is the office's import rule).
+
+        Written in bulk (10,000 participants is the design load): one transaction of postings per
+        participant, cards issued for those who have none.
+        """
         programme = self.programme(year)
-        granted: list[GrantRecord] = []
+        amount = programme.grant_amount
         with self.engine.begin() as conn:
-            query = select(t.participant).where(t.participant.c.active.is_(True))
+            query = select(t.participant.c.participant_id).where(t.participant.c.active.is_(True))
             if participant_ids is not None:
                 query = query.where(t.participant.c.participant_id.in_(list(participant_ids)))
-            people = conn.execute(query.order_by(t.participant.c.participant_id)).mappings().all()
             done = {
                 r[0] for r in conn.execute(select(t.grant.c.participant_id).where(t.grant.c.year == year))
             }
-            for person in people:
-                pid = person["participant_id"]
-                if pid in done:
-                    continue
-                current = conn.execute(
-                    select(t.card.c.number)
-                    .where(t.card.c.participant_id == pid, t.card.c.status.in_(["active", "online_only"]))
-                    .order_by(t.card.c.serial.desc())
-                ).first()
-                number = current[0] if current else self._next_card(conn, pid, 1, programme.expires_on).number
-                txn_id = self._post(
-                    conn,
-                    "grant",
-                    None,
-                    [(f"fund:{year}", -programme.grant_amount), (f"card:{number}", programme.grant_amount)],
-                )
-                conn.execute(
-                    insert(t.grant).values(
-                        participant_id=pid,
-                        year=year,
-                        card_number=number,
-                        amount=programme.grant_amount,
-                        txn_id=txn_id,
+            people = [
+                r[0] for r in conn.execute(query.order_by(t.participant.c.participant_id)) if r[0] not in done
+            ]
+            if not people:
+                return []
+            current: dict[str, str] = {}
+            for pid, number in conn.execute(
+                select(t.card.c.participant_id, t.card.c.number)
+                .where(t.card.c.status.in_(["active", "online_only"]), t.card.c.participant_id.isnot(None))
+                .order_by(t.card.c.serial)
+            ):
+                current[pid] = number
+            version = self._bump_version(conn)
+            serial = conn.execute(select(func.max(t.card.c.serial))).scalar() or 0
+            new_cards, accounts = [], []
+            for pid in people:
+                if pid not in current:
+                    serial += 1
+                    current[pid] = make_card_number(serial)
+                    new_cards.append(
+                        {
+                            "number": current[pid],
+                            "serial": serial,
+                            "participant_id": pid,
+                            "issue": 1,
+                            "expires_on": programme.expires_on,
+                            "status": "active",
+                            "version": version,
+                            "created_at": now_iso(),
+                            "replaced_by": None,
+                        }
                     )
+                    accounts.append({"name": f"card:{current[pid]}", "kind": "card", "balance": 0})
+            insert_rows(conn, t.card, new_cards)
+            insert_rows(conn, t.account, accounts)
+            txns, postings, grants = [], [], []
+            for pid in people:
+                txn_id = uuid.uuid4().hex
+                txns.append(
+                    {
+                        "id": txn_id,
+                        "kind": "grant",
+                        "entry_id": None,
+                        "created_at": now_iso(),
+                        "memo": str(year),
+                    }
                 )
-                self._touch_cards(conn, [number])
-                granted.append(GrantRecord(pid, number, programme.grant_amount))
-        return granted
+                postings += [
+                    {"txn_id": txn_id, "account": f"fund:{year}", "amount": -amount},
+                    {"txn_id": txn_id, "account": f"card:{current[pid]}", "amount": amount},
+                ]
+                grants.append(
+                    {
+                        "participant_id": pid,
+                        "year": year,
+                        "card_number": current[pid],
+                        "amount": amount,
+                        "txn_id": txn_id,
+                    }
+                )
+            insert_rows(conn, t.txn, txns)
+            insert_rows(conn, t.posting, postings)
+            changes = sorted(
+                [(f"card:{current[pid]}", amount) for pid in people]
+                + [(f"fund:{year}", -amount * len(people))]
+            )
+            self._add_to_balances(conn, changes)
+            insert_rows(conn, t.grant, grants)
+            numbers = [current[pid] for pid in people]
+            for start in range(0, len(numbers), 1000):
+                conn.execute(
+                    update(t.card)
+                    .where(t.card.c.number.in_(numbers[start : start + 1000]))
+                    .values(version=version)
+                )
+            return [GrantRecord(pid, current[pid], amount) for pid in people]
 
     def revoke_card(self, number: str, reason: str) -> None:
         with self.engine.begin() as conn:
@@ -536,7 +637,7 @@ class Ledger:
             insert(t.txn).values(id=txn_id, kind=kind, entry_id=entry_id, created_at=now_iso(), memo=memo)
         )
         if moves:
-            conn.execute(insert(t.posting), [{"txn_id": txn_id, "account": a, "amount": m} for a, m in moves])
+            insert_rows(conn, t.posting, [{"txn_id": txn_id, "account": a, "amount": m} for a, m in moves])
             for account, amount in sorted(moves):
                 conn.execute(
                     update(t.account)
@@ -544,6 +645,26 @@ class Ledger:
                     .values(balance=t.account.c.balance + amount)
                 )
         return txn_id
+
+    def _add_to_balances(self, conn: Connection, changes: Sequence[tuple[str, int]]) -> None:
+        """Change balances in account-name order, the order every writer locks them in."""
+        changes = sorted(changes)
+        if not changes:
+            return
+        if not self.is_postgres:
+            conn.execute(ADD_TO_BALANCE, [{"n": a, "d": d} for a, d in changes])
+            return
+        # Card accounts are locked before a push is applied; lock the shared ones (fund, shop,
+        # shortfall) in name order too, then change every balance in one statement.
+        shared = [a for a, _ in changes if not a.startswith("card:")]
+        if shared:
+            conn.execute(
+                select(t.account.c.name)
+                .where(t.account.c.name.in_(shared))
+                .order_by(t.account.c.name)
+                .with_for_update()
+            )
+        conn.execute(PG_ADD_TO_BALANCES, {"n": [a for a, _ in changes], "d": [d for _, d in changes]})
 
     def _bump_version(self, conn: Connection) -> int:
         # One counter row, updated last in a transaction: versions become visible in commit order, so
@@ -929,10 +1050,8 @@ class Ledger:
         self, batch: _Batch, rows: list[dict[str, Any]], held: list[dict[str, Any]], released: list[int]
     ) -> None:
         conn = batch.conn
-        if rows:
-            conn.execute(insert(t.entry), rows)
-        if held:
-            conn.execute(insert(t.held_entry), held)
+        insert_rows(conn, t.entry, rows)
+        insert_rows(conn, t.held_entry, held)
         if released:
             conn.execute(
                 t.held_entry.delete().where(
@@ -945,34 +1064,20 @@ class Ledger:
             for s in sales.values()
             if not s.get("_existing")
         ]
-        if fresh:
-            conn.execute(insert(t.sale), fresh)
-        for sale in sales.values():
-            if sale.get("_existing"):
-                values = {
-                    k: sale[k]
-                    for k in (
-                        "status",
-                        "auth",
-                        "card_part",
-                        "shortfall",
-                        "refunded_points",
-                        "refunded_card",
-                        "refunded_total",
-                    )
-                }
-                conn.execute(update(t.sale).where(t.sale.c.entry_id == sale["entry_id"]).values(**values))
+        insert_rows(conn, t.sale, fresh)
+        updated = [
+            {"eid": sale["entry_id"], **{k: sale[k] for k in SALE_MUTABLE}}
+            for sale in sales.values()
+            if sale.get("_existing")
+        ]
+        if updated:
+            conn.execute(UPDATE_SALE, updated)
         if batch.txns:
-            conn.execute(insert(t.txn), batch.txns)
-            conn.execute(insert(t.posting), batch.postings)
-            # Balances change in account-name order, the same order every push locks them in.
-            for account in sorted(batch.deltas):
-                if batch.deltas[account]:
-                    conn.execute(
-                        update(t.account)
-                        .where(t.account.c.name == account)
-                        .values(balance=t.account.c.balance + batch.deltas[account])
-                    )
+            insert_rows(conn, t.txn, batch.txns)
+            insert_rows(conn, t.posting, batch.postings)
+            # Balances change in account-name order, the same order every push locks them in; one
+            # executemany (pipelined by psycopg) instead of a round trip per account.
+            self._add_to_balances(conn, [(a, d) for a, d in batch.deltas.items() if d])
         for number, card in batch.cards.items():
             if card.get("_changed"):
                 conn.execute(update(t.card).where(t.card.c.number == number).values(status=card["status"]))
