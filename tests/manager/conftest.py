@@ -91,3 +91,34 @@ def shop(tmp_path):
     catalogue.seed(DEMO_CATEGORIES, DEMO_ITEMS)
     yield Shop(journal, checkout, roster, catalogue, issuer, clock)
     journal.close()
+
+
+@pytest.fixture
+def runtime(tmp_path, shop):
+    """A real TillRuntime over the shop's journal (sync not started: the ledger is not needed here)."""
+    from pos_app.config import TillConfig
+    from pos_app.runtime import TillRuntime
+    from sync.client import SyncClient
+
+    config = TillConfig(
+        till_id="cafe1-1",
+        shop_id="cafe1",
+        ledger_url="http://127.0.0.1:9",
+        token="t" * 32,
+        data_dir=str(tmp_path),
+        receipt_dir=str(tmp_path / "receipts"),
+    )
+    client = SyncClient(config.ledger_url, config.till_id, config.token, shop.journal)
+    return TillRuntime(config, shop.journal, client, shop.checkout)
+
+
+@pytest.fixture
+def manager_window(qtbot, runtime, shop):
+    from pos_app.ui.manager import ManagerWindow, install_translator
+
+    install_translator(language="ko")
+    manager = shop.roster.sign_in("s001", MANAGER_PIN)
+    window = ManagerWindow(runtime, shop.roster, manager, clock=lambda: shop.clock[0])
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    return window

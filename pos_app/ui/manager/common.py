@@ -1,0 +1,137 @@
+"""Shared look of the manager's screens: large type, big buttons, won amounts, a message line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.core.money import won
+
+TRANSLATIONS = Path(__file__).resolve().parents[3] / "resources" / "translations"
+
+STYLE = """
+QWidget { font-size: 18px; }
+QTabBar::tab { font-size: 20px; padding: 12px 22px; min-height: 32px; }
+QTabBar::tab:selected { font-weight: bold; background: #1f5f3f; color: white; }
+QPushButton { min-height: 48px; padding: 0 18px; border-radius: 6px; background: #e8efe9;
+              border: 1px solid #6b8f76; color: #10301e; }
+QPushButton:disabled { color: #8a8a8a; background: #f2f2f2; border-color: #c8c8c8; }
+QPushButton[primary="true"] { background: #1f5f3f; color: white; font-weight: bold; border: none; }
+QLineEdit, QComboBox, QDateEdit, QSpinBox { min-height: 40px; padding: 0 8px; }
+QHeaderView::section { font-size: 17px; font-weight: bold; padding: 6px; background: #eef2ef; }
+QTableWidget { font-size: 17px; }
+QLabel[tile="value"] { font-size: 34px; font-weight: bold; color: #10301e; }
+QLabel[tile="caption"] { font-size: 17px; color: #3d4a42; }
+QLabel[heading="true"] { font-size: 21px; font-weight: bold; color: #10301e; }
+QFrame[tile="true"] { background: #f4f8f5; border: 1px solid #c9d8cd; border-radius: 8px; }
+QLabel[message="error"] { color: #a4000f; font-weight: bold; }
+QLabel[message="ok"] { color: #1f5f3f; font-weight: bold; }
+"""
+
+
+def install_translator(app: QCoreApplication | None = None, language: str = "ko") -> QTranslator | None:
+    """Load the manager screens' translation (Korean is the shipped default; English is the source)."""
+    app = app or QCoreApplication.instance()
+    if app is None or language == "en":
+        return None
+    translator = QTranslator(app)
+    if translator.load(QLocale(language), "allive_manager", "_", str(TRANSLATIONS)):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
+def amount_text(amount: int) -> str:
+    return f"-{won(-amount)}원" if amount < 0 else f"{won(amount)}원"
+
+
+class MessageLine(QLabel):
+    """One line that says what happened and what to do next: red for a problem, green for done."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setMinimumHeight(28)
+
+    def error(self, text: str) -> None:
+        self._show(text, "error")
+
+    def ok(self, text: str) -> None:
+        self._show(text, "ok")
+
+    def clear_message(self) -> None:
+        self._show("", "ok")
+
+    def _show(self, text: str, kind: str) -> None:
+        self.setProperty("message", kind)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.setText(text)
+
+
+class Tile(QFrame):
+    """A big figure with its caption (today's net sales, number of sales, ...)."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("tile", True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        self.caption = QLabel(caption)
+        self.caption.setProperty("tile", "caption")
+        self.value = QLabel("-")
+        self.value.setProperty("tile", "value")
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+
+    def set_value(self, text: str) -> None:
+        self.value.setText(text)
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("heading", True)
+    return label
+
+
+def fill_table(
+    table: QTableWidget, rows: list[list[str]], numeric_columns: frozenset[int] = frozenset()
+) -> None:
+    """Replace a table's rows; numbers are right-aligned so columns of won read at a glance."""
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            if c in numeric_columns:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
+
+
+def make_table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setDefaultSectionSize(36)
+    return table
+
+
+def ensure_app() -> QApplication:
+    app = QApplication.instance()
+    return app if isinstance(app, QApplication) else QApplication([])

@@ -1,0 +1,165 @@
+"""Today at a glance: net sales by tender, count, average ticket, sales by hour, top products,
+refunds and voids with who/when/why, what is waiting to sync, and offline points sales."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from pos_app.core.reports import SEOUL
+from pos_app.manager.queries import Glance, SalesQueries
+from pos_app.ui.manager.chart import HourChart
+from pos_app.ui.manager.common import Tile, amount_text, fill_table, heading, make_table
+
+NUMERIC = frozenset({1, 2, 3})
+
+
+class TodayScreen(QWidget):
+    def __init__(
+        self,
+        queries: SalesQueries,
+        today: Callable[[], dt.date],
+        staff_name: Callable[[str], str],
+        wake_sync: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.queries = queries
+        self.today = today
+        self.staff_name = staff_name
+        self.wake_sync = wake_sync
+        self.glance: Glance | None = None
+
+        self.title = heading("")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.sync_button = QPushButton(self.tr("Send now"))
+        self.sync_button.setEnabled(wake_sync is not None)
+        self.sync_button.clicked.connect(self._sync)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.sync_button)
+        top.addWidget(self.refresh_button)
+
+        self.net_tile = Tile(self.tr("Net sales"))
+        self.count_tile = Tile(self.tr("Sales"))
+        self.average_tile = Tile(self.tr("Average sale"))
+        self.unsynced_tile = Tile(self.tr("Waiting to send"))
+        tiles = QHBoxLayout()
+        for tile in (self.net_tile, self.count_tile, self.average_tile, self.unsynced_tile):
+            tiles.addWidget(tile)
+
+        self.tenders = make_table([self.tr("Tender"), self.tr("Sales"), self.tr("Refunds"), self.tr("Net")])
+        self.tenders.setMaximumHeight(4 * 36 + 40)
+        self.chart = HourChart()
+        self.top_products = make_table([self.tr("Product"), self.tr("Qty"), self.tr("Amount")])
+        self.refunds = make_table(
+            [
+                self.tr("Time"),
+                self.tr("Kind"),
+                self.tr("Amount"),
+                self.tr("Reason"),
+                self.tr("Approved by"),
+                self.tr("Cashier"),
+            ]
+        )
+        self.offline_label = QLabel()
+        self.offline_label.setWordWrap(True)
+
+        grid = QGridLayout()
+        grid.addWidget(heading(self.tr("By tender")), 0, 0)
+        grid.addWidget(self.tenders, 1, 0)
+        grid.addWidget(heading(self.tr("Sales by hour")), 2, 0)
+        grid.addWidget(self.chart, 3, 0)
+        grid.addWidget(heading(self.tr("Top products")), 0, 1)
+        grid.addWidget(self.top_products, 1, 1, 3, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(tiles)
+        layout.addLayout(grid, 3)
+        layout.addWidget(heading(self.tr("Refunds and voids")))
+        layout.addWidget(self.refunds, 2)
+        layout.addWidget(self.offline_label)
+        self.refresh()
+
+    def refresh(self) -> None:
+        day = self.today()
+        glance = self.queries.glance(day)
+        self.glance = glance
+        s = glance.summary
+        self.title.setText(self.tr("Today at a glance: %1").replace("%1", day.isoformat()))
+        self.net_tile.set_value(amount_text(s.net.total))
+        self.count_tile.set_value(self.tr("%1 sales").replace("%1", f"{s.sales_count:,}"))
+        self.average_tile.set_value(amount_text(s.average_ticket))
+        self.unsynced_tile.set_value(self.tr("%1 records").replace("%1", f"{glance.unsynced_total:,}"))
+        names = {"points": self.tr("Points"), "cash": self.tr("Cash"), "bank_card": self.tr("Bank card")}
+        rows = []
+        for key in ("points", "cash", "bank_card"):
+            gross, back = getattr(s.gross, key), getattr(s.refunds, key)
+            rows.append([names[key], amount_text(gross), amount_text(-back), amount_text(gross - back)])
+        rows.append(
+            [
+                self.tr("Total"),
+                amount_text(s.gross.total),
+                amount_text(-s.refunds.total),
+                amount_text(s.net.total),
+            ]
+        )
+        fill_table(self.tenders, rows, NUMERIC)
+        self.chart.set_values(glance.by_hour)
+        fill_table(
+            self.top_products,
+            [[p.name, f"{p.qty:,}", amount_text(p.amount)] for p in glance.top_products],
+            frozenset({1, 2}),
+        )
+        kinds = {"refund": self.tr("Refund"), "void": self.tr("Void")}
+        fill_table(
+            self.refunds,
+            [
+                [
+                    r.at.astimezone(SEOUL).strftime("%H:%M"),
+                    kinds.get(r.kind, r.kind),
+                    amount_text(-r.amount),
+                    r.reason,
+                    self.staff_name(r.manager),
+                    self.staff_name(r.cashier),
+                ]
+                for r in glance.refunds
+            ],
+            frozenset({2}),
+        )
+        if not glance.refunds:
+            self.refunds.setRowCount(1)
+            fill_table(self.refunds, [[self.tr("No refunds or voids today."), "", "", "", "", ""]])
+        self.offline_label.setText(self._offline_text(glance))
+
+    def _offline_text(self, glance: Glance) -> str:
+        off = glance.offline
+        parts = []
+        if off.pending_count:
+            parts.append(
+                self.tr(
+                    "Offline points sales not yet sent: %1 (%2). They are sent automatically when the internet is back."
+                )
+                .replace("%1", f"{off.pending_count:,}")
+                .replace("%2", amount_text(off.pending_points))
+            )
+        else:
+            parts.append(self.tr("No offline points sales are waiting to be sent."))
+        if off.possible_shortfalls:
+            parts.append(
+                self.tr(
+                    "%1 offline sales left the card at 0 points: the card may not have covered them. "
+                    "The programme office sees the exact shortfall."
+                ).replace("%1", f"{len(off.possible_shortfalls):,}")
+            )
+        return " ".join(parts)
+
+    def _sync(self) -> None:
+        if self.wake_sync is not None:
+            self.wake_sync()
