@@ -43,6 +43,8 @@ class CrashResult:
     lost: int = 0
     duplicated: int = 0
     overdrafts: int = 0
+    server_errors: int = 0
+    other_problems: int = 0  # broken chains, disagreements, ledger invariants, till start failures
     violations: list[str] = field(default_factory=list)
 
     @property
@@ -149,10 +151,11 @@ def run_crash_rounds(
             mode = rng.choice(KILL_MODES)
             result.kills[mode] = result.kills.get(mode, 0) + 1
             child = _Child(config_path, rng.randrange(2**32), workdir / "workload.log")
-            if not child.wait_for(lambda c=child: "ready" in c.lines, 30):  # type: ignore[misc]
+            if not child.wait_for(lambda c=child: "ready" in c.lines, 30):
                 code = child.reap() if child.process.poll() is not None else None
                 child.kill()
                 child.reap()
+                result.other_problems += 1
                 result.violations.append(
                     f"round {round_no}: till did not start (exit {code}): {child.lines[-3:]}"
                 )
@@ -165,7 +168,7 @@ def run_crash_rounds(
             elif mode == "after_sale":
                 wanted = rng.randint(1, 6)
                 child.wait_for(
-                    lambda c=child, w=wanted: sum(1 for x in c.lines if x.startswith("sale")) >= w,  # type: ignore[misc]
+                    lambda c=child, w=wanted: sum(1 for x in c.lines if x.startswith("sale")) >= w,
                     10,
                 )
                 child.kill()
@@ -183,6 +186,7 @@ def run_crash_rounds(
     finally:
         proxy.stop()
         result.faults = proxy.total_faults()
+        result.server_errors = proxy.server_errors
     return result
 
 
@@ -199,6 +203,7 @@ def _check_round(
     try:
         chain = journal.verify()
         if chain:
+            result.other_problems += len(chain)
             result.violations += [f"round {round_no}: journal chain: {p}" for p in chain]
             return
         client = SyncClient(f"http://127.0.0.1:{ledger_port}", till_id, token, journal, request_timeout=10)
@@ -212,6 +217,7 @@ def _check_round(
                 # duplicates on the next try.
                 time.sleep(0.1 * (attempt + 1))
             except LedgerRefused as exc:
+                result.other_problems += 1
                 result.violations.append(f"round {round_no}: ledger refused the resync: {exc}")
                 return
         rec = reconcile(journal, programme.ledger)
@@ -220,6 +226,7 @@ def _check_round(
         result.duplicated += len(rec.duplicated)
         result.violations += [f"round {round_no}: {p}" for p in rec.lost + rec.duplicated + rec.problems]
         problems, overdrafts = ledger_problems(programme.ledger)
+        result.other_problems += len(rec.problems) + len(problems)
         result.overdrafts += overdrafts
         result.violations += [f"round {round_no}: ledger: {p}" for p in problems]
     finally:

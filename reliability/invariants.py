@@ -109,25 +109,25 @@ def reconcile(journal: Journal, ledger: Ledger) -> Reconciliation:
         if entry.type != "sale":
             continue
         result.sales += 1
-        row = sales.get(entry.id)
-        if row is None:
+        sale_row = sales.get(entry.id)
+        if sale_row is None:
             if entry.id in by_id:
                 result.lost.append(f"{till_id}: sale seq {entry.seq} stored but not in the sales table")
             continue
         expected = expected_sale_status(
             entry.payload.get("auth"), follow_up.get(entry.id), by_id[entry.id].status
         )
-        if expected == "posted" and row.status != "posted":
+        if expected == "posted" and sale_row.status != "posted":
             result.lost.append(
-                f"{till_id}: sale seq {entry.seq} approved at the till but '{row.status}' in the ledger"
+                f"{till_id}: sale seq {entry.seq} approved at the till but '{sale_row.status}' in the ledger"
             )
-        elif expected != "posted" and row.status == "posted":
+        elif expected != "posted" and sale_row.status == "posted":
             result.duplicated.append(
                 f"{till_id}: sale seq {entry.seq} refused at the till ({follow_up.get(entry.id)}) but posted"
             )
-        if row.refunded_total != refunds.get(entry.id, 0):
+        if sale_row.refunded_total != refunds.get(entry.id, 0):
             result.problems.append(
-                f"{till_id}: sale seq {entry.seq} refunded {row.refunded_total} in the ledger, "
+                f"{till_id}: sale seq {entry.seq} refunded {sale_row.refunded_total} in the ledger, "
                 f"{refunds.get(entry.id, 0)} on the till"
             )
     return result

@@ -156,6 +156,11 @@ class FaultProxy:
         try:
             loop.run_forever()
         finally:
+            # Connections accepted while shutting down: cancel them too, then close the loop.
+            pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+            for task in pending:
+                task.cancel()
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
             loop.run_until_complete(loop.shutdown_asyncgens())
             loop.close()
 

@@ -1,0 +1,174 @@
+"""`make reliability`: crash rounds, seeded scenarios with faults and the load test, then one table.
+
+python -m reliability                       # the full run: 100 crash rounds, 1,000 scenarios, 100 tills
+python -m reliability --crash-rounds 5 --scenarios 20 --tills 20   # a quick one
+python -m reliability --only simulation --replay 4711               # replay one scenario's seed
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from reliability.crash import run_crash_rounds
+from reliability.load import P99_BUDGET_MS, run_load
+from reliability.report import Row, table
+from reliability.simulation import SimConfig, run_scenario
+from reliability.world import (
+    LedgerProcess,
+    ThreadedLedgerServer,
+    make_programme,
+    pg_reachable,
+    pg_schema,
+)
+
+PARTS = ("crash", "simulation", "load")
+
+
+@contextmanager
+def database(kind: str, workdir: Path, name: str) -> Iterator[str]:
+    if kind == "postgres":
+        with pg_schema(f"rel_{name}") as url:
+            yield url
+    else:
+        yield f"sqlite:///{workdir / f'{name}-{time.monotonic_ns()}.sqlite3'}"
+
+
+def crash_part(args: argparse.Namespace, workdir: Path) -> Row:
+    row = Row("crash (kill -9 till)")
+    with database(args.database, workdir, "crash") as url:
+        programme = make_programme(url, grant_amount=1_000_000, shops=())
+        with ThreadedLedgerServer(programme.ledger) as server:
+            result = run_crash_rounds(
+                programme, server.port, workdir / "crash", rounds=args.crash_rounds, seed=args.seed
+            )
+        programme.ledger.dispose()
+    row.rounds, row.faults = result.rounds, result.faults
+    row.lost, row.duplicated, row.overdrafts = result.lost, result.duplicated, result.overdrafts
+    row.server_errors = result.server_errors
+    row.violations = (
+        len(result.violations) - result.lost - result.duplicated - (1 if result.violations else 0)
+    )
+    row.violations = max(row.violations, 0)
+    print(
+        f"crash: {result.rounds} rounds, kills {result.kills}, {result.entries} journal entries "
+        f"({result.sales} sales) reconciled with the ledger",
+        flush=True,
+    )
+    for line in result.violations[:20]:
+        print(f"  {line}", flush=True)
+    return row
+
+
+def simulation_part(args: argparse.Namespace, workdir: Path) -> Row:
+    row = Row("simulation (faults, offline)")
+    config = SimConfig(
+        tills=args.sim_tills, cards=args.sim_cards, steps=args.steps, fault_rate=args.fault_rate
+    )
+    seeds = (
+        [args.replay] if args.replay is not None else [args.seed * 100_000 + n for n in range(args.scenarios)]
+    )
+    failures = 0
+    sales = shortfall = 0
+    for start in range(0, len(seeds), args.scenarios_per_world):
+        # A fresh ledger every so often keeps verify-after-every-step cheap.
+        with database(args.database, workdir, "sim") as url:
+            programme = make_programme(url, grant_amount=args.grant, shops=())
+            with ThreadedLedgerServer(programme.ledger) as server:
+                for seed in seeds[start : start + args.scenarios_per_world]:
+                    result = run_scenario(programme, server.port, seed, config)
+                    row.rounds += 1
+                    row.faults += result.faults
+                    row.lost += result.lost
+                    row.duplicated += result.duplicated
+                    row.overdrafts += result.overdrafts
+                    row.server_errors += result.server_errors
+                    row.violations += max(0, len(result.violations) - result.lost - result.duplicated)
+                    sales += result.sales
+                    shortfall += result.shortfall
+                    if result.failed:
+                        failures += 1
+                        print(result.failure_report(), flush=True)
+            programme.ledger.dispose()
+        print(f"simulation: {row.rounds}/{len(seeds)} scenarios, {row.faults} faults so far", flush=True)
+    print(
+        f"simulation: {row.rounds} scenarios x {args.steps} steps, {sales} sales approved, "
+        f"offline shortfall {shortfall:,} won (bounded by the caps), {failures} failed",
+        flush=True,
+    )
+    return row
+
+
+def load_part(args: argparse.Namespace, workdir: Path) -> Row:
+    row = Row(f"load ({args.tills} tills at once)")
+    with database(args.database, workdir, "load") as url:
+        programme = make_programme(url, grant_amount=10_000_000, shops=("load-a", "load-b", "load-c"))
+        cards = programme.add_cards(args.tills)
+        tills = {}
+        for n in range(args.tills):
+            till_id = f"load-{n:03d}"
+            tills[till_id] = (programme.enrol(programme.shops[n % 3], till_id), cards[n])
+        with LedgerProcess(url, workdir / "load-ledger.log") as process:
+            result = run_load(process.url, tills, rounds=args.load_rounds, think=args.think, seed=args.seed)
+        problems = programme.ledger.verify()
+        programme.ledger.dispose()
+    row.rounds = result.requests
+    row.server_errors = result.server_errors
+    row.violations = len(problems) + (result.errors - result.server_errors)
+    print(result.summary(), flush=True)
+    if result.percentile(99) > P99_BUDGET_MS:
+        print(f"  load: p99 over the {P99_BUDGET_MS:.0f} ms budget", flush=True)
+    for line in result.error_samples + problems[:5]:
+        print(f"  {line}", flush=True)
+    return row
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m reliability", description=__doc__.splitlines()[0])
+    parser.add_argument("--crash-rounds", type=int, default=100)
+    parser.add_argument("--scenarios", type=int, default=1000)
+    parser.add_argument("--steps", type=int, default=20, help="steps per scenario")
+    parser.add_argument("--tills", type=int, default=100, help="tills of the load test")
+    parser.add_argument("--load-rounds", type=int, default=10, help="pushes per till in the load test")
+    parser.add_argument("--think", type=float, default=0.0, help="seconds between a load till's pushes")
+    parser.add_argument("--sim-tills", type=int, default=3)
+    parser.add_argument("--sim-cards", type=int, default=4)
+    parser.add_argument("--grant", type=int, default=20_000, help="points per card in the simulation")
+    parser.add_argument("--fault-rate", type=float, default=0.15)
+    parser.add_argument("--scenarios-per-world", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--replay", type=int, default=None, help="run only the scenario of this SEED")
+    parser.add_argument("--database", choices=("postgres", "sqlite"), default="postgres")
+    parser.add_argument("--only", choices=PARTS, action="append")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.ERROR)
+    if args.database == "postgres" and not pg_reachable():
+        print("PostgreSQL is unreachable: start it or pass --database sqlite", file=sys.stderr)
+        return 2
+    parts = args.only or list(PARTS)
+    if args.replay is not None:
+        parts = ["simulation"]
+    rows = []
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="allive-reliability-") as tmp:
+        workdir = Path(tmp)
+        if "crash" in parts:
+            rows.append(crash_part(args, workdir))
+        if "simulation" in parts:
+            rows.append(simulation_part(args, workdir))
+        if "load" in parts:
+            rows.append(load_part(args, workdir))
+    print()
+    print(table(rows))
+    print(f"\n{time.monotonic() - started:.0f} s, seed {args.seed}, database {args.database}")
+    return 0 if all(row.clean for row in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
