@@ -78,6 +78,7 @@ class FaultProxy:
         self.faults: Counter[str] = Counter()
         self.requests = 0
         self.server_errors = 0
+        self.forwarded: list[str] = []  # request lines in the order the ledger received them
         self.trace: list[str] = []  # one line per request: its number, path and fault
         self.partitioned = False
         # Called in the proxy thread after the ledger answered and before the client hears it:
@@ -250,6 +251,7 @@ class FaultProxy:
             up_reader, up_writer = await asyncio.open_connection(*self.upstream)
         except OSError:
             return None
+        self.forwarded.append(request.head.split(b"\r\n", 1)[0].decode("latin-1"))
         try:
             up_writer.write(request.head + request.body)
             await up_writer.drain()
