@@ -1,9 +1,12 @@
-"""Z reports and sales reports on paper: text laid out by display width, ESC/POS bytes (CP949), PDF."""
+"""Z reports and sales reports on paper: rows laid out by display width for ESC/POS (CP949), tables in PDF."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from fpdf import FPDF
 
 from pos_app.core.dayclose import DENOMINATIONS, ZReport, denomination_label
 from pos_app.core.money import won
@@ -18,74 +21,100 @@ from pos_app.printing.escpos import (
     PARTIAL_CUT,
     encode,
 )
-from pos_app.printing.layout import center, ljust, pair, rjust, truncate
-from pos_app.printing.pdf import render_text_pdf
+from pos_app.printing.fonts import find_korean_font
+from pos_app.printing.layout import center, ljust, pair, rjust, wrap
 from pos_app.printing.receipt import ShopHeader
 
 SEOUL = ZoneInfo("Asia/Seoul")
+RULE = "---"  # a row that is a horizontal rule
+# A row: (label, middle, value). RULE rows draw a line; rows with only a middle are centred headings;
+# rows with only a label are wrapped notes.
+Row = tuple[str, str, str]
+REPORT_TITLES = {
+    "day": "일별 매출",
+    "product": "상품별 매출",
+    "category": "분류별 매출",
+    "tender": "결제 수단별 매출",
+    "cashier": "직원별 매출",
+}
 
 
 def _signed(amount: int) -> str:
     return f"-{won(-amount)}" if amount < 0 else won(amount)
 
 
-def z_report_lines(z: ZReport, header: ShopHeader, columns: int = 42) -> list[str]:
-    """The Z report as the printer lays it out: one list of lines, each at most ``columns`` wide."""
-    rule = "-" * columns
+def z_report_rows(z: ZReport, header: ShopHeader) -> list[Row]:
+    """What a Z report says, row by row; the printer and the PDF lay the same rows out."""
     s = z.summary
-    title = "마감 보고서 (Z) - 재마감" if z.supersedes else "마감 보고서 (Z)"
-    lines = [center(title, columns), center(header.name, columns)]
+    rows: list[Row] = [
+        ("", "마감 보고서 (Z) - 재마감" if z.supersedes else "마감 보고서 (Z)", ""),
+        ("", header.name, ""),
+    ]
     if header.business_no:
-        lines.append(center(f"사업자 {header.business_no}", columns))
-    lines += [
-        rule,
-        pair("영업일", z.business_day.isoformat(), columns),
-        pair("계산대", z.till_id, columns),
-        pair("마감 시각", z.closed_at.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M"), columns),
-        pair("마감자", z.closed_by, columns),
-        rule,
-        pair("판매 건수", f"{s.sales_count}건", columns),
-        pair("평균 객단가", won(s.average_ticket), columns),
-        pair("총매출", won(s.gross.total), columns),
-        pair("  포인트", won(s.gross.points), columns),
-        pair("  현금", won(s.gross.cash), columns),
-        pair("  카드", won(s.gross.bank_card), columns),
-        pair(f"환불/취소 ({s.refund_count + s.void_count}건)", _signed(-s.refunds.total), columns),
-        pair("순매출", won(s.net.total), columns),
-        pair("  포인트", won(s.net.points), columns),
-        pair("  현금", won(s.net.cash), columns),
-        pair("  카드", won(s.net.bank_card), columns),
-        rule,
-        center("현금 시재", columns),
+        rows.append(("", f"사업자 {header.business_no}", ""))
+    rows += [
+        (RULE, "", ""),
+        ("영업일", "", z.business_day.isoformat()),
+        ("계산대", "", z.till_id),
+        ("마감 시각", "", z.closed_at.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M")),
+        ("마감자", "", z.closed_by),
+        (RULE, "", ""),
+        ("판매 건수", "", f"{s.sales_count}건"),
+        ("평균 객단가", "", won(s.average_ticket)),
+        ("총매출", "", won(s.gross.total)),
+        ("  포인트", "", won(s.gross.points)),
+        ("  현금", "", won(s.gross.cash)),
+        ("  카드", "", won(s.gross.bank_card)),
+        (f"환불/취소 ({s.refund_count + s.void_count}건)", "", _signed(-s.refunds.total)),
+        ("순매출", "", won(s.net.total)),
+        ("  포인트", "", won(s.net.points)),
+        ("  현금", "", won(s.net.cash)),
+        ("  카드", "", won(s.net.bank_card)),
+        (RULE, "", ""),
+        ("", "현금 시재", ""),
     ]
     for value in DENOMINATIONS:
         count = int(z.counted.pieces.get(value, 0))
         if count:
-            lines.append(
-                ljust(denomination_label(value), columns - 18)
-                + rjust(f"{count}", 6)
-                + rjust(won(value * count), 12)
-            )
-    lines += [
-        pair("시작 현금", won(z.opening_float), columns),
-        pair("+ 현금 판매", won(s.gross.cash), columns),
-        pair("- 현금 환불", won(s.refunds.cash), columns),
-        pair("예상 현금", won(z.expected_cash), columns),
-        pair("센 현금", won(z.counted.total), columns),
-        pair("차이", _signed(z.difference), columns),
+            rows.append((denomination_label(value), f"{count}", won(value * count)))
+    difference = f"+{won(z.difference)}" if z.difference > 0 else _signed(z.difference)
+    rows += [
+        ("시작 현금", "", won(z.opening_float)),
+        ("+ 현금 판매", "", won(s.gross.cash)),
+        ("- 현금 환불", "", won(s.refunds.cash)),
+        ("예상 현금", "", won(z.expected_cash)),
+        ("센 현금", "", won(z.counted.total)),
+        ("차이", "", difference),
     ]
     if z.reason:
-        lines.append(truncate(f"사유: {z.reason}", columns))
-    lines.append(pair("내일 시작 현금", won(z.next_float), columns))
+        rows.append((f"사유: {z.reason}", "", ""))
+    rows.append(("내일 시작 현금", "", won(z.next_float)))
     if z.top_products:
-        lines += [rule, center("많이 팔린 상품", columns)]
-        for name, qty, sold_amount in z.top_products[:5]:
-            lines.append(ljust(name, columns - 18) + rjust(f"{qty}", 6) + rjust(won(sold_amount), 12))
+        rows += [(RULE, "", ""), ("", "많이 팔린 상품", "")]
+        rows += [(name, f"{qty}", won(amount)) for name, qty, amount in z.top_products[:5]]
     if z.unsynced:
-        lines += [rule, truncate(f"전송 대기 기록 {z.unsynced}건 (인터넷 연결 후 자동 전송)", columns)]
+        rows += [(RULE, "", ""), (f"전송 대기 기록 {z.unsynced}건 (인터넷 연결 후 자동 전송)", "", "")]
     if z.supersedes:
-        lines += [rule, truncate(f"이전 마감 {z.supersedes[:8]} 을(를) 대체함", columns)]
-    return lines
+        rows += [(RULE, "", ""), (f"이전 마감 {z.supersedes[:8]} 을(를) 대체함", "", "")]
+    return rows
+
+
+def _text_line(row: Row, columns: int) -> list[str]:
+    label, middle, value = row
+    if label == RULE:
+        return ["-" * columns]
+    if not label and not value:
+        return [center(middle, columns)]
+    if not middle and not value:
+        return wrap(label, columns)
+    if middle:
+        return [ljust(label, columns - 18) + rjust(middle, 6) + rjust(value, 12)]
+    return [pair(label, value, columns)]
+
+
+def z_report_lines(z: ZReport, header: ShopHeader, columns: int = 42) -> list[str]:
+    """The Z report as a thermal printer lays it out: lines at most ``columns`` wide (Hangul = 2)."""
+    return [line for row in z_report_rows(z, header) for line in _text_line(row, columns)]
 
 
 def z_report_escpos(z: ZReport, header: ShopHeader, columns: int = 42) -> bytes:
@@ -99,13 +128,45 @@ def z_report_escpos(z: ZReport, header: ShopHeader, columns: int = 42) -> bytes:
     return bytes(out)
 
 
+def _a4(title: str) -> FPDF:
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.add_font("korean", "", str(find_korean_font()))
+    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.add_page()
+    pdf.set_font("korean", size=16)
+    pdf.cell(0, 10, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("korean", size=11)
+    return pdf
+
+
+def _pdf_rows(pdf: FPDF, rows: Sequence[Row], widths: tuple[float, float, float], line: float = 6.5) -> None:
+    # A proportional Korean font cannot align columns with spaces: each column is its own cell.
+    total = sum(widths)
+    for label, middle, value in rows:
+        if label == RULE:
+            y = pdf.get_y() + 1.5
+            pdf.line(pdf.l_margin, y, pdf.l_margin + total, y)
+            pdf.ln(3)
+        elif not label and not value:
+            pdf.cell(total, line, middle, align="C", new_x="LMARGIN", new_y="NEXT")
+        elif not middle and not value:
+            pdf.multi_cell(total, line, label, new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.cell(widths[0], line, label)
+            pdf.cell(widths[1], line, middle, align="R")
+            pdf.cell(widths[2], line, value, align="R", new_x="LMARGIN", new_y="NEXT")
+
+
 def z_report_pdf(z: ZReport, header: ShopHeader, path: Path) -> Path:
-    lines = z_report_lines(z, header, 48)[1:]
-    return render_text_pdf(f"마감 보고서 (Z) {z.business_day.isoformat()}", lines, path)
+    pdf = _a4(f"마감 보고서 (Z) {z.business_day.isoformat()}")
+    _pdf_rows(pdf, z_report_rows(z, header)[1:], (70.0, 20.0, 40.0))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pdf.output(str(path))
+    return path
 
 
 def report_lines(report: Report, columns: int = 72) -> list[str]:
-    """A sales report as monospace lines for the A4 PDF."""
+    """A sales report as monospace text lines (for a receipt printer or a plain-text view)."""
     widths = (14, columns - 14 - 10 - 16, 10, 16)
     c = report.columns
     head = ljust(c[0], widths[0]) + ljust(c[1], widths[1]) + rjust(c[2], widths[2]) + rjust(c[3], widths[3])
@@ -117,31 +178,39 @@ def report_lines(report: Report, columns: int = 72) -> list[str]:
             + rjust(f"{row.count:,}", widths[2])
             + rjust(_signed(row.amount), widths[3])
         )
-    s = report.summary
-    lines += [
-        "-" * columns,
-        pair("판매 건수", f"{s.sales_count:,}건", columns),
-        pair("총매출", won(s.gross.total), columns),
-        pair("환불/취소", _signed(-s.refunds.total), columns),
-        pair("순매출", won(s.net.total), columns),
-        pair(
-            "  포인트 / 현금 / 카드",
-            f"{won(s.net.points)} / {won(s.net.cash)} / {won(s.net.bank_card)}",
-            columns,
-        ),
-    ]
+    lines += ["-" * columns, *[pair(label, value, columns) for label, value in _summary_pairs(report)]]
     lines += ["", *report.notes]
     return lines
 
 
-REPORT_TITLES = {
-    "day": "일별 매출",
-    "product": "상품별 매출",
-    "category": "분류별 매출",
-    "tender": "결제 수단별 매출",
-    "cashier": "직원별 매출",
-}
+def _summary_pairs(report: Report) -> list[tuple[str, str]]:
+    s = report.summary
+    return [
+        ("판매 건수", f"{s.sales_count:,}건"),
+        ("총매출", won(s.gross.total)),
+        ("환불/취소", _signed(-s.refunds.total)),
+        ("순매출", won(s.net.total)),
+        ("  포인트 / 현금 / 카드", f"{won(s.net.points)} / {won(s.net.cash)} / {won(s.net.bank_card)}"),
+    ]
 
 
 def report_pdf(report: Report, path: Path) -> Path:
-    return render_text_pdf(REPORT_TITLES[report.kind], report_lines(report), path)
+    """The report as an A4 table: header row, one row per line, then the totals and notes."""
+    pdf = _a4(f"{REPORT_TITLES[report.kind]}  {report.first_day.isoformat()} ~ {report.last_day.isoformat()}")
+    widths = (40.0, 70.0, 30.0, 40.0)
+    pdf.set_fill_color(238, 242, 239)
+    for i, title in enumerate(report.columns):
+        pdf.cell(widths[i], 8, title, border=1, align="C", fill=True)
+    pdf.ln(8)
+    for row in report.rows:
+        pdf.cell(widths[0], 7, row.key, border=1)
+        pdf.cell(widths[1], 7, row.label, border=1)
+        pdf.cell(widths[2], 7, f"{row.count:,}", border=1, align="R")
+        pdf.cell(widths[3], 7, _signed(row.amount), border=1, align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    _pdf_rows(pdf, [(label, "", value) for label, value in _summary_pairs(report)], (80.0, 20.0, 80.0))
+    for note in report.notes:
+        pdf.multi_cell(180, 6.5, note, new_x="LMARGIN", new_y="NEXT")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pdf.output(str(path))
+    return path

@@ -201,6 +201,11 @@
         <translation>현금이 맞지 않는 이유 (차이가 있으면 꼭 입력)</translation>
     </message>
     <message>
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="90" />
+        <source>e.g. 100000</source>
+        <translation>예: 100000</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/ui/manager/dayclose.py" line="92" />
         <source>Reason for a difference</source>
         <translation>차이 사유</translation>
@@ -362,43 +367,63 @@
         <translation>직원별</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="59" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="61" />
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/manager/reports.py" line="61" />
+        <source>Last 7 days</source>
+        <translation>최근 7일</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/manager/reports.py" line="61" />
+        <source>Last 30 days</source>
+        <translation>최근 30일</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/manager/reports.py" line="65" />
+        <source>This month</source>
+        <translation>이번 달</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/manager/reports.py" line="69" />
         <source>Show</source>
         <translation>보기</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="62" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="72" />
         <source>Save as CSV (Excel)</source>
         <translation>CSV로 저장 (엑셀)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="64" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="74" />
         <source>Save as PDF</source>
         <translation>PDF로 저장</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="68" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="78" />
         <source>From</source>
         <translation>기간</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="70" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="80" />
         <source>to</source>
         <translation>~</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="89" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="99" />
         <source>Sales reports</source>
         <translation>매출 보고서</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="116" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="139" />
         <source>Sales %1 · gross %2 · refunds %3 · net %4 (points %5, cash %6, card %7)</source>
         <translation>판매 %1건 · 총매출 %2 · 환불 %3 · 순매출 %4 (포인트 %5, 현금 %6, 카드 %7)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="139" />
-        <location filename="../../pos_app/ui/manager/reports.py" line="145" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="162" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="168" />
         <source>Saved: %1</source>
         <translation>저장했습니다: %1</translation>
     </message>
@@ -476,9 +501,9 @@
         <translation>영수증에 이 정보가 인쇄됩니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/settings.py" line="112" />
-        <source>Saved. New receipts use these settings.</source>
-        <translation>저장했습니다. 새 영수증부터 적용됩니다.</translation>
+        <location filename="../../pos_app/ui/manager/settings.py" line="113" />
+        <source>Saved. New receipts use these settings. A new language shows after the till restarts.</source>
+        <translation>저장했습니다. 새 영수증부터 적용됩니다. 언어는 계산대를 다시 시작하면 바뀝니다.</translation>
     </message>
 </context>
 <context>
@@ -606,7 +631,6 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/manager/today.py" line="47" />
-        <location filename="../../pos_app/ui/manager/today.py" line="54" />
         <source>Sales</source>
         <translation>판매 건수</translation>
     </message>
@@ -636,6 +660,11 @@
         <translation>순매출</translation>
     </message>
     <message>
+        <location filename="../../pos_app/ui/manager/today.py" line="54" />
+        <source>Sold</source>
+        <translation>판매</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/ui/manager/today.py" line="57" />
         <source>Product</source>
         <translation>상품</translation>
@@ -647,7 +676,7 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/manager/today.py" line="57" />
-        <location filename="../../pos_app/ui/manager/today.py" line="62" />
+        <location filename="../../pos_app/ui/manager/today.py" line="60" />
         <source>Amount</source>
         <translation>금액</translation>
     </message>
@@ -657,107 +686,102 @@
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="61" />
+        <location filename="../../pos_app/ui/manager/today.py" line="60" />
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="63" />
+        <location filename="../../pos_app/ui/manager/today.py" line="60" />
         <source>Reason</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="64" />
-        <source>Approved by</source>
-        <translation>승인자</translation>
+        <location filename="../../pos_app/ui/manager/today.py" line="60" />
+        <source>Approved by / cashier</source>
+        <translation>승인자 / 계산원</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="65" />
-        <source>Cashier</source>
-        <translation>계산원</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="72" />
+        <location filename="../../pos_app/ui/manager/today.py" line="69" />
         <source>By tender</source>
         <translation>결제 수단별</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="74" />
+        <location filename="../../pos_app/ui/manager/today.py" line="71" />
         <source>Sales by hour</source>
         <translation>시간대별 매출</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="76" />
+        <location filename="../../pos_app/ui/manager/today.py" line="74" />
         <source>Top products</source>
         <translation>많이 팔린 상품</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="85" />
+        <location filename="../../pos_app/ui/manager/today.py" line="76" />
         <source>Refunds and voids</source>
         <translation>환불·취소 내역</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="95" />
+        <location filename="../../pos_app/ui/manager/today.py" line="94" />
         <source>Today at a glance: %1</source>
         <translation>오늘 한눈에 보기: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="97" />
+        <location filename="../../pos_app/ui/manager/today.py" line="96" />
         <source>%1 sales</source>
         <translation>%1건</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="99" />
+        <location filename="../../pos_app/ui/manager/today.py" line="98" />
         <source>%1 records</source>
         <translation>%1건</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="100" />
+        <location filename="../../pos_app/ui/manager/today.py" line="99" />
         <source>Points</source>
         <translation>포인트</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="100" />
+        <location filename="../../pos_app/ui/manager/today.py" line="99" />
         <source>Cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="100" />
+        <location filename="../../pos_app/ui/manager/today.py" line="99" />
         <source>Bank card</source>
         <translation>카드</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="107" />
+        <location filename="../../pos_app/ui/manager/today.py" line="106" />
         <source>Total</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="120" />
+        <location filename="../../pos_app/ui/manager/today.py" line="119" />
         <source>Refund</source>
         <translation>환불</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="120" />
+        <location filename="../../pos_app/ui/manager/today.py" line="119" />
         <source>Void</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="138" />
+        <location filename="../../pos_app/ui/manager/today.py" line="136" />
         <source>No refunds or voids today.</source>
         <translation>오늘은 환불이나 취소가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="147" />
+        <location filename="../../pos_app/ui/manager/today.py" line="145" />
         <source>Offline points sales not yet sent: %1 (%2). They are sent automatically when the internet is back.</source>
         <translation>아직 전송되지 않은 오프라인 포인트 판매: %1건 (%2). 인터넷이 연결되면 자동으로 전송됩니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="153" />
+        <location filename="../../pos_app/ui/manager/today.py" line="151" />
         <source>No offline points sales are waiting to be sent.</source>
         <translation>전송을 기다리는 오프라인 포인트 판매가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="157" />
+        <location filename="../../pos_app/ui/manager/today.py" line="155" />
         <source>%1 offline sales left the card at 0 points: the card may not have covered them. The programme office sees the exact shortfall.</source>
         <translation>오프라인 판매 %1건 뒤 카드 포인트가 0이 되었습니다. 카드 잔액이 모자랐을 수 있습니다. 정확한 부족분은 프로그램 사무실에서 확인합니다.</translation>
     </message>

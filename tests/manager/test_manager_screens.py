@@ -84,7 +84,7 @@ def test_today_shows_totals_chart_and_refunds(manager_window, shop):
     assert screen.chart.values()[12] == 23_000
     assert screen.tenders.item(1, 0).text() == "현금" and screen.tenders.item(1, 3).text() == "3,500원"
     assert screen.refunds.item(0, 3).text() == "음료 잘못 나감"
-    assert screen.refunds.item(0, 4).text() == "김매니저"
+    assert screen.refunds.item(0, 4).text() == "김매니저 / 이계산"
     assert "오프라인 포인트 판매: 1건 (8,000원)" in screen.offline_label.text()
     assert screen.top_products.item(0, 0).text() == "비빔밥"
 

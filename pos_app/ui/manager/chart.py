@@ -19,7 +19,7 @@ class HourChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._values: list[int] = [0] * 24
-        self.setMinimumSize(QSize(420, 220))
+        self.setMinimumSize(QSize(420, 170))
 
     def set_values(self, values: Sequence[int]) -> None:
         self._values = list(values) + [0] * (24 - len(values))
@@ -58,7 +58,8 @@ class HourChart(QWidget):
                 color = QColor("#1f5f3f") if hour == busiest else QColor("#6fa383")
                 painter.fillRect(QRectF(x + slot * 0.15, top + height - bar, slot * 0.7, bar), color)
                 painter.setPen(QColor("#10301e"))
-                label = f"{value // 1000:,}k" if value >= 10_000 else won(value)
+                # Korean shops count large sums in 만 (10,000 won): 157,000 reads as 15.7만.
+                label = f"{value / 10_000:.1f}만".replace(".0만", "만") if value >= 10_000 else won(value)
                 painter.drawText(
                     QRectF(x - 6, top + height - bar - 20, slot + 12, 18), Qt.AlignmentFlag.AlignCenter, label
                 )

@@ -76,8 +76,8 @@ class DayCloseScreen(QWidget):
 
         self.counted_label = QLabel()
         self.expected_label = QLabel()
-        self.difference_label = QLabel()
-        for label in (self.counted_label, self.expected_label, self.difference_label):
+        self.difference_label = MessageLine()
+        for label in (self.counted_label, self.expected_label):
             label.setProperty("heading", True)
         totals = QHBoxLayout()
         totals.addWidget(self.expected_label)
@@ -87,7 +87,7 @@ class DayCloseScreen(QWidget):
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(self.tr("Why the cash differs (required when it does)"))
         self.float_edit = QLineEdit()
-        self.float_edit.setPlaceholderText("100000")
+        self.float_edit.setPlaceholderText(self.tr("e.g. 100000"))
         form = QFormLayout()
         form.addRow(self.tr("Reason for a difference"), self.reason_edit)
         form.addRow(self.tr("Cash left in the drawer for tomorrow"), self.float_edit)
@@ -157,16 +157,16 @@ class DayCloseScreen(QWidget):
         counted = self._counted()
         if counted is None:
             self.counted_label.setText(self.tr("Counted: check the numbers"))
-            self.difference_label.setText("")
+            self.difference_label.clear_message()
             return
         self.counted_label.setText(self.tr("Counted %1").replace("%1", amount_text(counted)))
         diff = counted - expected
         if diff == 0:
-            self.difference_label.setText(self.tr("No difference"))
+            self.difference_label.ok(self.tr("No difference"))
         elif diff > 0:
-            self.difference_label.setText(self.tr("Over by %1").replace("%1", f"{won(diff)}원"))
+            self.difference_label.error(self.tr("Over by %1").replace("%1", f"{won(diff)}원"))
         else:
-            self.difference_label.setText(self.tr("Short by %1").replace("%1", f"{won(-diff)}원"))
+            self.difference_label.error(self.tr("Short by %1").replace("%1", f"{won(-diff)}원"))
 
     def close_day(self) -> None:
         day = self.today()

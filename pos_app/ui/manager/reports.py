@@ -56,6 +56,20 @@ class ReportsScreen(QWidget):
         }
         for kind in REPORT_KINDS:
             self.kind_box.addItem(names[kind], kind)
+        self.today = today
+        quick = QHBoxLayout()
+        for label, days in (
+            (self.tr("Today"), 0),
+            (self.tr("Last 7 days"), 6),
+            (self.tr("Last 30 days"), 29),
+        ):
+            button = QPushButton(label)
+            button.clicked.connect(lambda _checked=False, d=days: self.set_range(d))
+            quick.addWidget(button)
+        self.month_button = QPushButton(self.tr("This month"))
+        self.month_button.clicked.connect(self.set_month)
+        quick.addWidget(self.month_button)
+        quick.addStretch(1)
         self.show_button = QPushButton(self.tr("Show"))
         self.show_button.setProperty("primary", True)
         self.show_button.clicked.connect(self.run)
@@ -87,12 +101,25 @@ class ReportsScreen(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Sales reports")))
+        layout.addLayout(quick)
         layout.addLayout(controls)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
         layout.addWidget(self.notes)
         layout.addLayout(exports)
         layout.addWidget(self.message)
+        self.run()
+
+    def set_range(self, days_back: int) -> None:
+        day = self.today()
+        self.first_edit.setDate(_qdate(day - dt.timedelta(days=days_back)))
+        self.last_edit.setDate(_qdate(day))
+        self.run()
+
+    def set_month(self) -> None:
+        day = self.today()
+        self.first_edit.setDate(_qdate(day.replace(day=1)))
+        self.last_edit.setDate(_qdate(day))
         self.run()
 
     def run(self) -> Report:

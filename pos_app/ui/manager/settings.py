@@ -109,5 +109,7 @@ class SettingsScreen(QWidget):
             return
         self.store.save(settings, by=self.manager_id)
         self.load()
-        self.message.ok(self.tr("Saved. New receipts use these settings."))
+        self.message.ok(
+            self.tr("Saved. New receipts use these settings. A new language shows after the till restarts.")
+        )
         self.sig_saved.emit()

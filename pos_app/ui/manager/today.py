@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pos_app.core.reports import SEOUL
 from pos_app.manager.queries import Glance, SalesQueries
@@ -51,39 +51,44 @@ class TodayScreen(QWidget):
         for tile in (self.net_tile, self.count_tile, self.average_tile, self.unsynced_tile):
             tiles.addWidget(tile)
 
-        self.tenders = make_table([self.tr("Tender"), self.tr("Sales"), self.tr("Refunds"), self.tr("Net")])
-        self.tenders.setMaximumHeight(4 * 36 + 40)
+        self.tenders = make_table([self.tr("Tender"), self.tr("Sold"), self.tr("Refunds"), self.tr("Net")])
+        self.tenders.setFixedHeight(4 * 36 + 44)  # all four rows, no scrolling
         self.chart = HourChart()
         self.top_products = make_table([self.tr("Product"), self.tr("Qty"), self.tr("Amount")])
+        self.top_products.setFixedHeight(5 * 36 + 44)
         self.refunds = make_table(
             [
                 self.tr("Time"),
                 self.tr("Kind"),
                 self.tr("Amount"),
                 self.tr("Reason"),
-                self.tr("Approved by"),
-                self.tr("Cashier"),
+                self.tr("Approved by / cashier"),
             ]
         )
+        header = self.refunds.horizontalHeader()
+        for column in (0, 1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.offline_label = QLabel()
         self.offline_label.setWordWrap(True)
 
-        grid = QGridLayout()
-        grid.addWidget(heading(self.tr("By tender")), 0, 0)
-        grid.addWidget(self.tenders, 1, 0)
-        grid.addWidget(heading(self.tr("Sales by hour")), 2, 0)
-        grid.addWidget(self.chart, 3, 0)
-        grid.addWidget(heading(self.tr("Top products")), 0, 1)
-        grid.addWidget(self.top_products, 1, 1, 3, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        left = QVBoxLayout()
+        left.addWidget(heading(self.tr("By tender")))
+        left.addWidget(self.tenders)
+        left.addWidget(heading(self.tr("Sales by hour")))
+        left.addWidget(self.chart, 1)
+        right = QVBoxLayout()
+        right.addWidget(heading(self.tr("Top products")))
+        right.addWidget(self.top_products)
+        right.addWidget(heading(self.tr("Refunds and voids")))
+        right.addWidget(self.refunds, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(tiles)
-        layout.addLayout(grid, 3)
-        layout.addWidget(heading(self.tr("Refunds and voids")))
-        layout.addWidget(self.refunds, 2)
+        layout.addLayout(columns, 1)
         layout.addWidget(self.offline_label)
         self.refresh()
 
@@ -126,8 +131,7 @@ class TodayScreen(QWidget):
                     kinds.get(r.kind, r.kind),
                     amount_text(-r.amount),
                     r.reason,
-                    self.staff_name(r.manager),
-                    self.staff_name(r.cashier),
+                    f"{self.staff_name(r.manager)} / {self.staff_name(r.cashier)}",
                 ]
                 for r in glance.refunds
             ],
@@ -135,7 +139,7 @@ class TodayScreen(QWidget):
         )
         if not glance.refunds:
             self.refunds.setRowCount(1)
-            fill_table(self.refunds, [[self.tr("No refunds or voids today."), "", "", "", "", ""]])
+            fill_table(self.refunds, [["", "", "", self.tr("No refunds or voids today."), ""]])
         self.offline_label.setText(self._offline_text(glance))
 
     def _offline_text(self, glance: Glance) -> str:
