@@ -43,7 +43,7 @@ def _signed(amount: int) -> str:
     return f"-{won(-amount)}" if amount < 0 else won(amount)
 
 
-def z_report_rows(z: ZReport, header: ShopHeader) -> list[Row]:
+def z_report_rows(z: ZReport, header: ShopHeader, closed_by_name: str = "") -> list[Row]:
     """What a Z report says, row by row; the printer and the PDF lay the same rows out."""
     s = z.summary
     rows: list[Row] = [
@@ -57,7 +57,13 @@ def z_report_rows(z: ZReport, header: ShopHeader) -> list[Row]:
         ("영업일", "", z.business_day.isoformat()),
         ("계산대", "", z.till_id),
         ("마감 시각", "", z.closed_at.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M")),
-        ("마감자", "", z.closed_by),
+        (
+            "마감자",
+            "",
+            f"{closed_by_name} ({z.closed_by})"
+            if closed_by_name and closed_by_name != z.closed_by
+            else z.closed_by,
+        ),
         (RULE, "", ""),
         ("판매 건수", "", f"{s.sales_count}건"),
         ("평균 객단가", "", won(s.average_ticket)),
@@ -112,14 +118,14 @@ def _text_line(row: Row, columns: int) -> list[str]:
     return [pair(label, value, columns)]
 
 
-def z_report_lines(z: ZReport, header: ShopHeader, columns: int = 42) -> list[str]:
+def z_report_lines(z: ZReport, header: ShopHeader, closed_by_name: str = "", columns: int = 42) -> list[str]:
     """The Z report as a thermal printer lays it out: lines at most ``columns`` wide (Hangul = 2)."""
-    return [line for row in z_report_rows(z, header) for line in _text_line(row, columns)]
+    return [line for row in z_report_rows(z, header, closed_by_name) for line in _text_line(row, columns)]
 
 
-def z_report_escpos(z: ZReport, header: ShopHeader, columns: int = 42) -> bytes:
+def z_report_escpos(z: ZReport, header: ShopHeader, closed_by_name: str = "", columns: int = 42) -> bytes:
     """ESC/POS bytes in the printer's Korean mode (CP949), title in bold, then a cut."""
-    lines = z_report_lines(z, header, columns)
+    lines = z_report_lines(z, header, closed_by_name, columns)
     out = bytearray(INIT + KOREAN_MODE)
     out += ALIGN_CENTER + BOLD_ON + encode(lines[0].strip()) + BOLD_OFF + b"\n" + ALIGN_LEFT
     for line in lines[1:]:
@@ -157,9 +163,9 @@ def _pdf_rows(pdf: FPDF, rows: Sequence[Row], widths: tuple[float, float, float]
             pdf.cell(widths[2], line, value, align="R", new_x="LMARGIN", new_y="NEXT")
 
 
-def z_report_pdf(z: ZReport, header: ShopHeader, path: Path) -> Path:
+def z_report_pdf(z: ZReport, header: ShopHeader, closed_by_name: str, path: Path) -> Path:
     pdf = _a4(f"마감 보고서 (Z) {z.business_day.isoformat()}")
-    _pdf_rows(pdf, z_report_rows(z, header)[1:], (70.0, 20.0, 40.0))
+    _pdf_rows(pdf, z_report_rows(z, header, closed_by_name)[1:], (70.0, 20.0, 40.0))
     path.parent.mkdir(parents=True, exist_ok=True)
     pdf.output(str(path))
     return path

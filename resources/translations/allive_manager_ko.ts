@@ -191,97 +191,102 @@
 <context>
     <name>DayCloseScreen</name>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="62" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="73" />
+        <source>Business day</source>
+        <translation>영업일</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="79" />
         <source>Cash count</source>
         <translation>현금 세기</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="88" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="105" />
         <source>Why the cash differs (required when it does)</source>
         <translation>현금이 맞지 않는 이유 (차이가 있으면 꼭 입력)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="90" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="107" />
         <source>e.g. 100000</source>
         <translation>예: 100000</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="92" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="109" />
         <source>Reason for a difference</source>
         <translation>차이 사유</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="93" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="110" />
         <source>Cash left in the drawer for tomorrow</source>
         <translation>내일 시작 현금(서랍에 남길 돈)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="96" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="113" />
         <source>This day is already closed. Close it again (the earlier close is kept)</source>
         <translation>이미 마감한 날입니다. 다시 마감 확인 (이전 마감 기록은 남습니다)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="99" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="116" />
         <source>Close the day</source>
         <translation>마감하기</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="102" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="119" />
         <source>Print Z report again</source>
         <translation>마감 보고서 다시 출력</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="126" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="147" />
         <source>Day close for %1</source>
         <translation>%1 영업 마감</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="128" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="149" />
         <source>Opening cash %1 + cash sales %2 − cash refunds %3. Sales %4, net sales %5.</source>
         <translation>시작 현금 %1 + 현금 판매 %2 − 현금 환불 %3. 판매 %4건, 순매출 %5.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="146" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="167" />
         <source>numbers only</source>
         <translation>숫자만</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="156" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="177" />
         <source>Expected %1</source>
         <translation>예상 현금 %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="159" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="180" />
         <source>Counted: check the numbers</source>
         <translation>센 현금: 숫자를 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="162" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="183" />
         <source>Counted %1</source>
         <translation>센 현금 %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="165" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="186" />
         <source>No difference</source>
         <translation>차이 없음</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="167" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="188" />
         <source>Over by %1</source>
         <translation>%1 많음</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="169" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="190" />
         <source>Short by %1</source>
         <translation>%1 부족</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="190" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="211" />
         <source>The day is closed. %1</source>
         <translation>마감했습니다. %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="203" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="225" />
         <source>Z report saved: %1</source>
         <translation>마감 보고서 저장: %1</translation>
     </message>
@@ -294,47 +299,47 @@
         <translation>올리브 POS 관리</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/window.py" line="89" />
+        <location filename="../../pos_app/ui/manager/window.py" line="90" />
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/window.py" line="90" />
+        <location filename="../../pos_app/ui/manager/window.py" line="91" />
         <source>Day close</source>
         <translation>마감</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/window.py" line="91" />
+        <location filename="../../pos_app/ui/manager/window.py" line="92" />
         <source>Reports</source>
         <translation>보고서</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/window.py" line="92" />
+        <location filename="../../pos_app/ui/manager/window.py" line="93" />
         <source>Menu</source>
         <translation>메뉴</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/window.py" line="93" />
+        <location filename="../../pos_app/ui/manager/window.py" line="94" />
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/window.py" line="94" />
+        <location filename="../../pos_app/ui/manager/window.py" line="95" />
         <source>Shop settings</source>
         <translation>매장 설정</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/window.py" line="105" />
+        <location filename="../../pos_app/ui/manager/window.py" line="106" />
         <source>Only a manager can use this. Ask your manager.</source>
         <translation>매니저만 사용할 수 있습니다. 매니저에게 요청하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/window.py" line="109" />
+        <location filename="../../pos_app/ui/manager/window.py" line="110" />
         <source>Signed in: %1 (%2)</source>
         <translation>로그인: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/window.py" line="113" />
+        <location filename="../../pos_app/ui/manager/window.py" line="114" />
         <source>Back to selling</source>
         <translation>판매 화면으로</translation>
     </message>
@@ -367,63 +372,63 @@
         <translation>직원별</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="61" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="62" />
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="61" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="63" />
         <source>Last 7 days</source>
         <translation>최근 7일</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="61" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="64" />
         <source>Last 30 days</source>
         <translation>최근 30일</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="65" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="69" />
         <source>This month</source>
         <translation>이번 달</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="69" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="73" />
         <source>Show</source>
         <translation>보기</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="72" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="76" />
         <source>Save as CSV (Excel)</source>
         <translation>CSV로 저장 (엑셀)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="74" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="78" />
         <source>Save as PDF</source>
         <translation>PDF로 저장</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="78" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="82" />
         <source>From</source>
         <translation>기간</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="80" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="84" />
         <source>to</source>
         <translation>~</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="99" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="103" />
         <source>Sales reports</source>
         <translation>매출 보고서</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="139" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="143" />
         <source>Sales %1 · gross %2 · refunds %3 · net %4 (points %5, cash %6, card %7)</source>
         <translation>판매 %1건 · 총매출 %2 · 환불 %3 · 순매출 %4 (포인트 %5, 현금 %6, 카드 %7)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="162" />
-        <location filename="../../pos_app/ui/manager/reports.py" line="168" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="166" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="172" />
         <source>Saved: %1</source>
         <translation>저장했습니다: %1</translation>
     </message>
@@ -676,112 +681,112 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/manager/today.py" line="57" />
-        <location filename="../../pos_app/ui/manager/today.py" line="60" />
+        <location filename="../../pos_app/ui/manager/today.py" line="63" />
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="60" />
+        <location filename="../../pos_app/ui/manager/today.py" line="61" />
         <source>Time</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="60" />
+        <location filename="../../pos_app/ui/manager/today.py" line="62" />
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="60" />
+        <location filename="../../pos_app/ui/manager/today.py" line="64" />
         <source>Reason</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="60" />
+        <location filename="../../pos_app/ui/manager/today.py" line="65" />
         <source>Approved by / cashier</source>
         <translation>승인자 / 계산원</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="69" />
+        <location filename="../../pos_app/ui/manager/today.py" line="75" />
         <source>By tender</source>
         <translation>결제 수단별</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="71" />
+        <location filename="../../pos_app/ui/manager/today.py" line="77" />
         <source>Sales by hour</source>
         <translation>시간대별 매출</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="74" />
+        <location filename="../../pos_app/ui/manager/today.py" line="80" />
         <source>Top products</source>
         <translation>많이 팔린 상품</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="76" />
+        <location filename="../../pos_app/ui/manager/today.py" line="82" />
         <source>Refunds and voids</source>
         <translation>환불·취소 내역</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="94" />
+        <location filename="../../pos_app/ui/manager/today.py" line="100" />
         <source>Today at a glance: %1</source>
         <translation>오늘 한눈에 보기: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="96" />
+        <location filename="../../pos_app/ui/manager/today.py" line="102" />
         <source>%1 sales</source>
         <translation>%1건</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="98" />
+        <location filename="../../pos_app/ui/manager/today.py" line="104" />
         <source>%1 records</source>
         <translation>%1건</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="99" />
+        <location filename="../../pos_app/ui/manager/today.py" line="105" />
         <source>Points</source>
         <translation>포인트</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="99" />
+        <location filename="../../pos_app/ui/manager/today.py" line="105" />
         <source>Cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="99" />
+        <location filename="../../pos_app/ui/manager/today.py" line="105" />
         <source>Bank card</source>
         <translation>카드</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="106" />
+        <location filename="../../pos_app/ui/manager/today.py" line="112" />
         <source>Total</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="119" />
+        <location filename="../../pos_app/ui/manager/today.py" line="125" />
         <source>Refund</source>
         <translation>환불</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="119" />
+        <location filename="../../pos_app/ui/manager/today.py" line="125" />
         <source>Void</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="136" />
+        <location filename="../../pos_app/ui/manager/today.py" line="142" />
         <source>No refunds or voids today.</source>
         <translation>오늘은 환불이나 취소가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="145" />
+        <location filename="../../pos_app/ui/manager/today.py" line="151" />
         <source>Offline points sales not yet sent: %1 (%2). They are sent automatically when the internet is back.</source>
         <translation>아직 전송되지 않은 오프라인 포인트 판매: %1건 (%2). 인터넷이 연결되면 자동으로 전송됩니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="151" />
+        <location filename="../../pos_app/ui/manager/today.py" line="157" />
         <source>No offline points sales are waiting to be sent.</source>
         <translation>전송을 기다리는 오프라인 포인트 판매가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="155" />
+        <location filename="../../pos_app/ui/manager/today.py" line="161" />
         <source>%1 offline sales left the card at 0 points: the card may not have covered them. The programme office sees the exact shortfall.</source>
         <translation>오프라인 판매 %1건 뒤 카드 포인트가 0이 되었습니다. 카드 잔액이 모자랐을 수 있습니다. 정확한 부족분은 프로그램 사무실에서 확인합니다.</translation>
     </message>

@@ -236,3 +236,38 @@ def test_settings_refuse_invalid_business_number_and_header_is_used(qtbot, manag
     header = store.receipt_header()
     assert (header.name, header.business_no) == ("올리브카페 해운대점", "220-81-62517")
     assert store.current().lock_timeout_seconds == 300
+
+
+def test_a_forgotten_day_can_be_closed_the_next_morning(qtbot, runtime, shop):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    shop.sell("C01", cash=3_000)  # sold on DAY, not closed that night
+    shop.clock[0] += dt.timedelta(days=1)
+    window = ManagerWindow(
+        runtime, shop.roster, shop.roster.sign_in("s001", MANAGER_PIN), clock=lambda: shop.clock[0]
+    )
+    qtbot.addWidget(window)
+    screen = window.dayclose
+    assert screen.business_day() == DAY + dt.timedelta(days=1)
+    screen.day_edit.setDate(QDate(DAY.year, DAY.month, DAY.day))
+    assert "예상 현금 3,000원" in screen.expected_label.text()
+    fill_count(screen, {1_000: "3"})
+    screen.float_edit.setText("3000")
+    click(qtbot, screen.close_button)
+    close = shop.journal.entries(types=["day_close"])[-1]
+    assert close.payload["business_day"] == DAY.isoformat()
+    assert screen.book.opening_float(DAY + dt.timedelta(days=1)) == 3_000
+
+
+def test_english_without_the_korean_translation(qtbot, runtime, shop):
+    from PySide6.QtCore import QCoreApplication
+
+    from pos_app.ui.manager import common
+
+    for translator in QCoreApplication.instance().findChildren(common.QTranslator):
+        QCoreApplication.removeTranslator(translator)
+    window = ManagerWindow(runtime, shop.roster, shop.roster.sign_in("s001", MANAGER_PIN))
+    qtbot.addWidget(window)
+    assert window.tabs.tabText(0) == "Today" and window.back_button.text() == "Back to selling"

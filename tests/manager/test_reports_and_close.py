@@ -135,12 +135,13 @@ def test_close_writes_one_entry_and_carries_the_float(shop, tmp_path):
     assert entry.type == "day_close" and entry.payload["difference"] == 0
     assert entry.payload["supersedes"] is None
     assert book.opening_float(DAY + dt.timedelta(days=1)) == 100_000
-    lines = z_report_lines(z, HEADER)
+    lines = z_report_lines(z, HEADER, "김매니저")
+    assert any("마감자" in line and "김매니저 (s001)" in line for line in lines)
     assert any("예상 현금" in line and "103,500" in line for line in lines)
     assert all(len(line.encode("cp949")) <= 42 for line in lines)  # CP949: Hangul is 2 bytes = 2 columns
     escpos = z_report_escpos(z, HEADER)
     assert escpos.startswith(b"\x1b@\x1c&") and "마감 보고서".encode("cp949") in escpos
-    assert z_report_pdf(z, HEADER, tmp_path / "z.pdf").read_bytes().startswith(b"%PDF")
+    assert z_report_pdf(z, HEADER, "김매니저", tmp_path / "z.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_difference_needs_a_reason_and_nothing_is_written(shop):

@@ -6,9 +6,10 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDateEdit,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -28,6 +29,10 @@ from pos_app.printing.receipt import ShopHeader
 from pos_app.ui.manager.common import MessageLine, amount_text, heading
 
 
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
 class DayCloseScreen(QWidget):
     sig_closed = Signal(str)  # the day_close entry id
 
@@ -40,12 +45,14 @@ class DayCloseScreen(QWidget):
         printer: Callable[[], str],
         out_dir: Path,
         columns: int = 42,
+        staff_name: Callable[[str], str] = str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.book = book
         self.today = today
         self.manager_id = manager_id
+        self.staff_name = staff_name
         self.header = header
         self.printer = printer
         self.out_dir = out_dir
@@ -55,6 +62,16 @@ class DayCloseScreen(QWidget):
         self.last_pdf: Path | None = None
 
         self.title = heading("")
+        # Normally today; a manager who forgot to close yesterday picks that day here.
+        self.day_edit = QDateEdit(_qdate(today()))
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDisplayFormat("yyyy-MM-dd")
+        self.day_edit.setMaximumDate(_qdate(today()))
+        self.day_edit.dateChanged.connect(lambda _d: self.refresh())
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(QLabel(self.tr("Business day")))
+        title_row.addWidget(self.day_edit)
         self.figures = QLabel()
         self.figures.setWordWrap(True)
 
@@ -109,7 +126,7 @@ class DayCloseScreen(QWidget):
         self.message = MessageLine()
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(title_row)
         layout.addWidget(self.figures)
         layout.addLayout(grid)
         layout.addLayout(totals)
@@ -119,8 +136,12 @@ class DayCloseScreen(QWidget):
         layout.addStretch(1)
         self.refresh()
 
+    def business_day(self) -> dt.date:
+        value = self.day_edit.date()
+        return dt.date(value.year(), value.month(), value.day())
+
     def refresh(self) -> None:
-        day = self.today()
+        day = self.business_day()
         self.draft = draft = self.book.draft(day)
         s = draft.summary
         self.title.setText(self.tr("Day close for %1").replace("%1", day.isoformat()))
@@ -169,7 +190,7 @@ class DayCloseScreen(QWidget):
             self.difference_label.error(self.tr("Short by %1").replace("%1", f"{won(-diff)}원"))
 
     def close_day(self) -> None:
-        day = self.today()
+        day = self.business_day()
         try:
             z, entry = self.book.close(
                 day,
@@ -197,14 +218,15 @@ class DayCloseScreen(QWidget):
         z = self.last_z
         header = self.header()
         stamp = z.closed_at.strftime("%Y%m%d-%H%M%S")
+        name = self.staff_name(z.closed_by)
         self.last_pdf = z_report_pdf(
-            z, header, self.out_dir / f"z-report-{z.business_day.isoformat()}-{stamp}.pdf"
+            z, header, name, self.out_dir / f"z-report-{z.business_day.isoformat()}-{stamp}.pdf"
         )
         note = self.tr("Z report saved: %1").replace("%1", str(self.last_pdf))
         target = self.printer()
         if target:
             try:
-                send(target, z_report_escpos(z, header, self.columns))
+                send(target, z_report_escpos(z, header, name, self.columns))
             except PrinterError as exc:
                 return f"{note} {exc.message_ko}"
         return note

@@ -79,6 +79,7 @@ class ManagerWindow(QDialog):
             lambda: self.settings_store.current(defaults).printer,
             out_dir,
             columns=config.printer_columns,
+            staff_name=self.staff_name,
         )
         self.reports = ReportsScreen(self.queries, today, self.category_of, self.staff_name, out_dir)
         self.catalogue_screen = CatalogueScreen(self.catalogue, member.staff_id)
