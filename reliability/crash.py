@@ -19,6 +19,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +45,7 @@ class CrashResult:
     duplicated: int = 0
     overdrafts: int = 0
     server_errors: int = 0
+    commit_kills: int = 0  # kills that landed between the ledger's commit and the till hearing it
     other_problems: int = 0  # broken chains, disagreements, ledger invariants, till start failures
     violations: list[str] = field(default_factory=list)
 
@@ -108,6 +110,7 @@ def run_crash_rounds(
     till_id: str = "crash-1",
     shop_id: str = "crash-shop",
     cards: int = 4,
+    modes: Sequence[str] = KILL_MODES,
 ) -> CrashResult:
     """``rounds`` kill/restart/resync rounds of one till; every problem is recorded with its round."""
     rng = random.Random(seed)
@@ -129,6 +132,7 @@ def run_crash_rounds(
                 child = armed.pop("child")
                 armed.clear()
                 child.kill()  # type: ignore[attr-defined]
+                result.commit_kills += 1
 
     proxy = FaultProxy(ledger_port, seed=rng.randrange(2**32), plan=plan, on_committed=on_committed)
     proxy.start()
@@ -148,7 +152,7 @@ def run_crash_rounds(
     )
     try:
         for round_no in range(1, rounds + 1):
-            mode = rng.choice(KILL_MODES)
+            mode = rng.choice(list(modes))
             result.kills[mode] = result.kills.get(mode, 0) + 1
             child = _Child(config_path, rng.randrange(2**32), workdir / "workload.log")
             if not child.wait_for(lambda c=child: "ready" in c.lines, 30):
