@@ -20,7 +20,7 @@ HEADER = ShopHeader("올리브카페 해운대점", "220-81-62517", "김대표",
 
 
 def day_of_sales(shop):
-    """Three approved sales, one refund, one void and one online sale the ledger rejected."""
+    """Three approved sales, one refund, one void, an online sale the ledger rejected and one cancelled."""
     shop.load_cards({1: 50_000})
     a = shop.sell("C01", "C02", cash=10_000)  # 6,500 cash
     b = shop.sell("M08", card=8_500)  # 8,500 bank card
@@ -38,6 +38,8 @@ def day_of_sales(shop):
         at=NOW,
     )
     shop.journal.append("sale_rejected", {"ref": rejected.id, "reason": "insufficient_points"}, at=NOW)
+    timed_out = shop.journal.append("sale", {**rejected.payload}, at=NOW)
+    shop.journal.append("sale_cancelled", {"ref": timed_out.id, "reason": "card_daily_cap"}, at=NOW)
     refund = shop.checkout.refund(
         a.entry.id, reason="음료 잘못 나감", manager="s001", cashier="s002", amount=3_000
     )
@@ -85,7 +87,7 @@ def test_glance_has_hours_top_products_refunds_and_unsynced(shop):
         ("refund", "음료 잘못 나감", "s001"),
         ("void", "주문 취소", "s001"),
     ]
-    assert glance.unsynced["sale"] == 4 and glance.unsynced_total == len(shop.journal.entries())
+    assert glance.unsynced["sale"] == 5 and glance.unsynced_total == len(shop.journal.entries())
     assert glance.offline.pending_count == 1 and glance.offline.pending_points == 8_000
 
 
