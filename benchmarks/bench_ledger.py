@@ -4,8 +4,10 @@ snapshot of 10,000 cards."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 import uuid
+from typing import Any
 
 import psycopg
 
@@ -16,7 +18,7 @@ from sync.ledger.records import ParticipantRecord
 from sync.ledger.service import Ledger
 from sync.protocol import PushRequest, WireEntry
 
-PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+PG = os.environ.get("ALLIVE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 ENTRIES = 10_000
 BATCH = 500
 CARDS = 10_000
@@ -25,7 +27,7 @@ CARDS = 10_000
 def _entries(till_id: str, numbers: list[str], n: int) -> list[WireEntry]:
     out, prev = [], GENESIS_HASH
     for seq in range(1, n + 1):
-        body = {
+        body: dict[str, Any] = {
             "id": str(uuid.uuid4()), "till_id": till_id, "seq": seq,
             "ts": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"), "type": "sale",
             "payload": {

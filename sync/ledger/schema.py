@@ -196,10 +196,10 @@ counter = Table(
     Column("value", BigInteger, nullable=False),
 )
 
-# On PostgreSQL a statement-level trigger refuses any INSERT that leaves a transaction whose
-# postings do not sum to zero: the ledger writes all postings of a batch in one statement, so the
-# check runs once per push instead of once per row. SQLite has no transition tables: there the
-# service checks before writing and `verify` checks afterwards.
+# Revision 0001 installs a statement-level balance trigger; revision 0002 replaces it with a
+# DEFERRABLE INITIALLY DEFERRED constraint trigger that refuses the commit of any transaction whose
+# postings do not sum to zero. SQLite has neither: there the service checks before writing
+# (`_post` / `_Batch.post`) and `verify` checks afterwards.
 PG_BALANCED_TRIGGER = """
 CREATE OR REPLACE FUNCTION txn_must_balance() RETURNS trigger AS $$
 DECLARE

@@ -23,6 +23,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import (
+    ARRAY,
     Connection,
     Engine,
     bindparam,
@@ -35,7 +36,9 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy import any_ as sql_any
 from sqlalchemy.engine import make_url
+from sqlalchemy.sql.elements import ColumnElement
 
 from pos_app.cards.number import make_card_number, mask_name
 from pos_app.journal.chain import GENESIS_HASH, entry_hash
@@ -106,6 +109,15 @@ def insert_rows(conn: Connection, table: Any, rows: Sequence[dict[str, Any]], ch
     with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row([row[c] for c in columns])
+
+
+def among(conn: Connection, column: Any, values: Iterable[Any]) -> ColumnElement[bool]:
+    """``column IN values``; on PostgreSQL one array parameter (``= ANY``), so a 500-entry push is
+    not a 500-placeholder statement that the driver parses afresh each time."""
+    values = list(values)
+    if conn.dialect.name == "postgresql":
+        return column == sql_any(bindparam(None, values, type_=ARRAY(column.type)))
+    return column.in_(values)
 
 
 def now_iso() -> str:
@@ -660,7 +672,7 @@ class Ledger:
         if shared:
             conn.execute(
                 select(t.account.c.name)
-                .where(t.account.c.name.in_(shared))
+                .where(among(conn, t.account.c.name, shared))
                 .order_by(t.account.c.name)
                 .with_for_update()
             )
@@ -680,7 +692,7 @@ class Ledger:
         numbers = sorted(set(numbers))
         if numbers:
             version = self._bump_version(conn)
-            conn.execute(update(t.card).where(t.card.c.number.in_(numbers)).values(version=version))
+            conn.execute(update(t.card).where(among(conn, t.card.c.number, numbers)).values(version=version))
 
     def _alert(self, conn: Connection, kind: str, till_id: str | None, detail: str) -> None:
         log.warning("ledger alert %s (till %s): %s", kind, till_id, detail)
@@ -710,7 +722,7 @@ class Ledger:
                     t.entry.c.status,
                     t.entry.c.reason,
                     t.entry.c.card_balance,
-                ).where((t.entry.c.id.in_(ids)) | ((t.entry.c.till_id == till_id) & t.entry.c.seq.in_(seqs)))
+                ).where(among(conn, t.entry.c.id, ids) | ((t.entry.c.till_id == till_id) & among(conn, t.entry.c.seq, seqs)))
             ).mappings():
                 stored[found["id"]] = dict(found)
         by_seq = {(r["till_id"], r["seq"]): r for r in stored.values()}
@@ -828,20 +840,20 @@ class Ledger:
         if refs:
             numbers |= {
                 r[0]
-                for r in conn.execute(select(t.sale.c.card_number).where(t.sale.c.entry_id.in_(list(refs))))
+                for r in conn.execute(select(t.sale.c.card_number).where(among(conn, t.sale.c.entry_id, refs)))
                 if r[0]
             }
         cards: dict[str, dict[str, Any]] = {}
         if numbers:
             # Replacement cards receive refunds for their predecessors: lock them as well.
             rows = conn.execute(
-                select(t.card.c.replaced_by).where(t.card.c.number.in_(sorted(numbers)))
+                select(t.card.c.replaced_by).where(among(conn, t.card.c.number, sorted(numbers)))
             ).all()
             numbers |= {r[0] for r in rows if r[0]}
             # Fixed lock order (card number) so two pushes touching the same cards never deadlock.
             for row in conn.execute(
                 select(t.card)
-                .where(t.card.c.number.in_(sorted(numbers)))
+                .where(among(conn, t.card.c.number, sorted(numbers)))
                 .order_by(t.card.c.number)
                 .with_for_update()
             ).mappings():
@@ -850,7 +862,7 @@ class Ledger:
         if cards:
             for name, balance in conn.execute(
                 select(t.account.c.name, t.account.c.balance)
-                .where(t.account.c.name.in_([f"card:{n}" for n in sorted(cards)]))
+                .where(among(conn, t.account.c.name, [f"card:{n}" for n in sorted(cards)]))
                 .order_by(t.account.c.name)
                 .with_for_update()
             ):
@@ -1055,7 +1067,7 @@ class Ledger:
         if released:
             conn.execute(
                 t.held_entry.delete().where(
-                    t.held_entry.c.till_id == batch.till_id, t.held_entry.c.seq.in_(released)
+                    t.held_entry.c.till_id == batch.till_id, among(conn, t.held_entry.c.seq, released)
                 )
             )
         sales: dict[str, dict[str, Any]] = batch.__dict__.get("sales", {})

@@ -70,7 +70,7 @@ class TillStream:
 
     def make(self, type: str, payload: dict[str, Any]) -> WireEntry:
         self.seq += 1
-        body = {
+        body: dict[str, Any] = {
             "id": str(uuid.uuid4()),
             "till_id": self.till_id,
             "seq": self.seq,

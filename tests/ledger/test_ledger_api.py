@@ -152,11 +152,13 @@ def test_sync_client_pushes_pulls_and_reports_a_refused_token(server, tmp_path):
     assert client.drain() == 2 and journal.outbox_size() == 0
     assert server.programme.ledger.card_balance(card) == 97_000
     client.pull_snapshot()
-    assert journal.snapshot_card(card).balance == 97_000
+    held = journal.snapshot_card(card)
+    assert held is not None and held.balance == 97_000
     wrong = SyncClient(server.base_url, "cafe1-1", server.programme.tokens["rest1-1"], journal)
     with pytest.raises(LedgerRefused):
         wrong.pull_snapshot()
-    assert wrong.status().alert and server.programme.tokens["rest1-1"] not in wrong.status().alert
+    alert = wrong.status().alert
+    assert alert and server.programme.tokens["rest1-1"] not in alert
     journal.close()
 
 
