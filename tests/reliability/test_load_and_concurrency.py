@@ -1,0 +1,151 @@
+"""Many tills at once against a real ``allive-ledger serve`` on PostgreSQL; concurrent resends of one till."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+import requests
+
+from pos_app.core.cart import Cart
+from pos_app.core.tenders import Tenders
+from reliability.load import P99_BUDGET_MS, run_load
+from reliability.world import LedgerProcess, make_programme
+from tests.reliability.tills import SERVICE, open_test_till
+
+pytestmark = pytest.mark.postgres
+
+DEADLOCK = (
+    "ledger bug: pushes of two tills of one shop deadlock on PostgreSQL: posting INSERT takes FOR KEY SHARE "
+    "on the shop account, then _add_to_balances asks FOR UPDATE on it (use FOR NO KEY UPDATE) -> 503s"
+)
+
+
+def load(pg_url, tmp_path, tills: int, rounds: int):
+    programme = make_programme(pg_url, grant_amount=1_000_000, shops=("load-a", "load-b"))
+    try:
+        cards = programme.add_cards(tills)
+        roster = {}
+        for n in range(tills):
+            till_id = f"load-{n:03d}"
+            roster[till_id] = (programme.enrol(programme.shops[n % 2], till_id), cards[n])
+        with LedgerProcess(pg_url, tmp_path / "ledger.log") as process:
+            result = run_load(process.url, roster, rounds=rounds)
+        print(result.summary())
+        return result, programme.ledger.verify()
+    finally:
+        programme.ledger.dispose()
+
+
+def test_many_tills_pushing_at_once_keep_the_ledger_sound(pg_url, tmp_path):
+    result, problems = load(pg_url, tmp_path, tills=12, rounds=3)
+    assert problems == []
+    assert result.requests == 36
+
+
+@pytest.mark.xfail(reason=DEADLOCK, strict=False)
+def test_many_tills_pushing_at_once_get_no_errors(pg_url, tmp_path):
+    result, _ = load(pg_url, tmp_path, tills=20, rounds=3)
+    assert result.errors == 0, result.error_samples
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(reason=DEADLOCK + "; p99 is also far over budget (see the closing note)", strict=False)
+def test_a_hundred_tills_within_the_budget(pg_url, tmp_path):
+    result, problems = load(pg_url, tmp_path, tills=100, rounds=10)
+    assert problems == [] and result.errors == 0, result.error_samples
+    assert result.percentile(99) <= P99_BUDGET_MS
+
+
+@pytest.mark.xfail(
+    reason="ledger bug: two pushes of the same till carrying the same entry at once (the background sync and "
+    "an online authorisation) make COPY raise a raw psycopg UniqueViolation that the API does not map: HTTP 500",
+    strict=False,
+)
+def test_concurrent_pushes_of_one_till_never_give_a_5xx(pg_url, tmp_path):
+    programme = make_programme(pg_url, shops=("cafe1",), cards=1)
+    till = None
+    try:
+        with LedgerProcess(pg_url, tmp_path / "ledger.log") as process:
+            till = open_test_till(programme, "cafe1-1", process.url, tmp_path)
+            for n in range(30):
+                till.journal.append(
+                    "sale",
+                    {
+                        "cashier": "s",
+                        "lines": [],
+                        "total": 1000,
+                        "points": 0,
+                        "bank_card": 0,
+                        "cash": 1000,
+                        "cash_received": 1000,
+                        "change": 0,
+                        "approval_no": None,
+                        "vat": 90,
+                        "supply_value": 910,
+                        "tax_free": 0,
+                        "card": None,
+                        "auth": "none",
+                        "n": n,
+                    },
+                )
+            body = {"protocol": 1, "entries": [e.to_wire() for e in till.journal.entries()], "urgent": False}
+            statuses: list[int] = []
+            barrier = threading.Barrier(4)
+
+            def push() -> None:
+                barrier.wait()
+                statuses.append(
+                    requests.post(
+                        f"{process.url}/v1/tills/cafe1-1/entries",
+                        json=body,
+                        headers={"Authorization": f"Bearer {programme.tokens['cafe1-1']}"},
+                        timeout=30,
+                    ).status_code
+                )
+
+            threads = [threading.Thread(target=push) for _ in range(4)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            assert len(programme.ledger.sales()) == 30  # whatever the answers, stored once
+            assert programme.ledger.verify() == []
+            assert all(status < 500 for status in statuses), statuses
+    finally:
+        if till is not None:
+            till.close()
+        programme.ledger.dispose()
+
+
+def test_an_online_sale_while_the_background_sync_pushes_is_counted_once(pg_url, tmp_path):
+    """The till's sync thread and an online authorisation push the same entries at the same time."""
+    programme = make_programme(pg_url, shops=("cafe1",), cards=2)
+    try:
+        with LedgerProcess(pg_url, tmp_path / "ledger.log") as process:
+            till = open_test_till(programme, "cafe1-1", process.url, tmp_path)
+            till.client.pull_snapshot()
+            till.client.pull_interval = 0.01
+            till.client.start()
+            try:
+                payload = programme.payload(programme.cards[0])
+                approved = 0
+                for _ in range(15):
+                    card = till.checkout.scan(payload)
+                    result = till.checkout.pay(
+                        Cart().add(SERVICE, price=1000), Tenders(points=1000), card, "s001"
+                    )
+                    approved += result.approved
+            finally:
+                till.client.stop()
+            till.client.drain()
+            from reliability.invariants import reconcile
+
+            rec = reconcile(till.journal, programme.ledger)
+            assert rec.ok, rec
+            posted = [s for s in programme.ledger.sales() if s.status == "posted"]
+            assert len(posted) == approved
+            assert programme.ledger.card_balance(programme.cards[0]) == 100_000 - 1000 * approved
+            till.close()
+    finally:
+        programme.ledger.dispose()
