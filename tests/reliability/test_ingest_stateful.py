@@ -13,6 +13,7 @@ import random
 import tempfile
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -50,7 +51,7 @@ class IngestMachine(RuleBasedStateMachine):
 
     def _append(self, till: str, type_: str, payload: dict) -> WireEntry:
         chain = self.entries[till]
-        body = {
+        body: dict[str, Any] = {
             "id": str(uuid.uuid4()),
             "till_id": till,
             "seq": len(chain) + 1,

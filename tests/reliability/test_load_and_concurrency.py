@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import pytest
 import requests
@@ -89,7 +90,11 @@ def test_concurrent_pushes_of_one_till_never_give_a_5xx(pg_url, tmp_path):
                         "n": n,
                     },
                 )
-            body = {"protocol": 1, "entries": [e.to_wire() for e in till.journal.entries()], "urgent": False}
+            body: dict[str, Any] = {
+                "protocol": 1,
+                "entries": [e.to_wire() for e in till.journal.entries()],
+                "urgent": False,
+            }
             statuses: list[int] = []
             barrier = threading.Barrier(4)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, assume, given, settings
@@ -24,7 +26,7 @@ def ledger_state(ledger) -> tuple:
 
 def test_the_ledger_api_survives_generated_requests(pg_programme, pg_server):
     api = schemathesis.openapi.from_url(f"{pg_server.url}/openapi.json")
-    operations = [result.ok() for result in api.get_all_operations()]
+    operations = [result.ok() for result in api.get_all_operations()]  # type: ignore[union-attr]
     assert len(operations) >= 6
     for operation in operations:
 
@@ -88,7 +90,7 @@ def signed_entry(programme, seq: int, points: int, auth: str = "offline") -> dic
 
     from pos_app.journal.chain import GENESIS_HASH, entry_hash
 
-    body = {
+    body: dict[str, Any] = {
         "id": str(uuid.uuid4()),
         "till_id": "cafe1-1",
         "seq": seq,

@@ -7,6 +7,7 @@ import json
 import logging
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 import requests
@@ -87,7 +88,7 @@ def test_forged_altered_revoked_expired_and_replayed_cards_are_refused(tmp_path,
 @pytest.mark.postgres
 def test_a_till_token_cannot_post_or_read_for_another_till_or_shop(pg_programme, pg_server):
     tokens, url = pg_programme.tokens, pg_server.url
-    body = {"protocol": 1, "entries": [], "urgent": False}
+    body: dict[str, Any] = {"protocol": 1, "entries": [], "urgent": False}
     for victim in ("rest1-1", "cafe1-2"):  # another shop's till, and another till of the same shop
         response = requests.post(
             f"{url}/v1/tills/{victim}/entries", json=body, headers=auth(tokens["cafe1-1"]), timeout=5
