@@ -35,6 +35,7 @@ class LoadResult:
     errors: int = 0
     server_errors: int = 0
     rejected: int = 0  # business refusals in the answers (not errors)
+    unsent: int = 0  # entries still unacknowledged when the tills stopped (after errors)
     seconds: float = 0.0
     latencies_ms: list[float] = field(default_factory=list)
     error_samples: list[str] = field(default_factory=list)
@@ -56,7 +57,8 @@ class LoadResult:
             f"in {self.seconds:.1f} s: {self.throughput:.0f} entries/s, {self.requests / max(self.seconds, 1e-9):.0f} "
             f"pushes/s; latency p50 {self.percentile(50):.0f} ms, p99 {self.percentile(99):.0f} ms "
             f"(budget {P99_BUDGET_MS:.0f} ms, ratio {self.percentile(99) / P99_BUDGET_MS:.2f}), mean {mean:.0f} ms; "
-            f"errors {self.errors} (5xx {self.server_errors}); business refusals {self.rejected}"
+            f"errors {self.errors} (5xx {self.server_errors}); business refusals {self.rejected}; "
+            f"unacknowledged at the end {self.unsent}"
         )
 
 
@@ -107,7 +109,11 @@ def run_load(
     seed: int = 0,
     timeout: float = 30.0,
 ) -> LoadResult:
-    """``tills``: till id -> (token, card number it sells to). Every round, every till pushes at once."""
+    """``tills``: till id -> (token, card number it sells to). Every round, every till pushes at once.
+
+    Like a real till, an entry the ledger did not acknowledge (error, or held behind one) is sent again
+    with the next push.
+    """
     result = LoadResult(len(tills), rounds)
     barrier = threading.Barrier(len(tills))
     lock = threading.Lock()
@@ -119,6 +125,7 @@ def run_load(
         session.headers["Authorization"] = f"Bearer {token}"
         session.headers["Content-Type"] = "application/json"
         url = f"{base_url}/v1/tills/{till_id}/entries"
+        pending: list[dict[str, Any]] = []  # like a till's outbox: what the ledger has not acknowledged
         for _ in range(rounds):
             entries = []
             for _ in range(batch):
@@ -126,8 +133,9 @@ def run_load(
                     entries.append(chain.sale(card, rng.choice((3000, 3500, 4000)), 0))
                 else:
                     entries.append(chain.sale(None, 0, rng.choice((3000, 8000))))
+            pending += entries
             body = json.dumps(
-                {"protocol": 1, "entries": entries, "urgent": True}, ensure_ascii=False
+                {"protocol": 1, "entries": pending, "urgent": True}, ensure_ascii=False
             ).encode()
             with contextlib.suppress(threading.BrokenBarrierError):
                 barrier.wait(timeout)
@@ -140,7 +148,10 @@ def run_load(
                 if status != 200:
                     error = f"HTTP {status}: {response.text[:200]}"
                 else:
-                    rejected = sum(1 for r in response.json()["results"] if r["outcome"] != "accepted")
+                    results = response.json()["results"]
+                    rejected = sum(1 for r in results if r["outcome"] == "rejected")
+                    done = {r["id"] for r in results if r["status"] not in ("held", "invalid")}
+                    pending = [e for e in pending if e["id"] not in done]
             except requests.RequestException as exc:
                 status, error = 0, f"{type(exc).__name__}: {exc}"
             elapsed = (time.perf_counter() - start) * 1000
@@ -156,6 +167,8 @@ def run_load(
                         result.error_samples.append(f"{till_id}: {error}")
             if think:
                 time.sleep(think * rng.uniform(0.5, 1.5))
+        with lock:
+            result.unsent += len(pending)
 
     threads = [
         threading.Thread(target=till_loop, args=(n, till_id, token, card), daemon=True)
