@@ -35,7 +35,7 @@ lint: setup
 	$(VENV)/bin/mypy
 
 translations: setup
-	for ts in resources/translations/*.ts; do $(VENV)/bin/pyside6-lrelease "$$ts" -qm "$${ts%.ts}.qm"; done
+	$(PY) scripts/update_translations.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache demo-data

@@ -14,7 +14,9 @@ from pos_app.journal.store import JournalCorrupt
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="allive-pos", description="ALL-LIVE Market till")
-    parser.add_argument("--config", type=Path, default=Path(os.environ.get("ALLIVE_TILL_CONFIG", "till.json")))
+    parser.add_argument(
+        "--config", type=Path, default=Path(os.environ.get("ALLIVE_TILL_CONFIG", "till.json"))
+    )
     parser.add_argument("--language", choices=["ko", "en"], help="override the settings file's language")
     parser.add_argument("--ready-file", type=Path, help="write a line here when the sale screen is ready")
     return parser

@@ -1,0 +1,214 @@
+"""The till's window: sign-in, the sale screen, the lock after inactivity; `run_ui` starts it all."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from pos_app.catalogue_store import CatalogueStore
+from pos_app.demo_catalogue import DEMO_CATEGORIES, DEMO_ITEMS
+from pos_app.receipts import ReceiptDesk
+from pos_app.runtime import TillRuntime
+from pos_app.staff import Permission, StaffError, StaffMember, StaffRoster
+from pos_app.ui.sale_screen import SaleScreen
+from pos_app.ui.signin import SignInScreen
+from pos_app.ui.theme import STYLE
+from pos_app.ui.wedge_filter import WedgeFilter
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+LOCK_WARNING_SECONDS = 15
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Korean is the shipped default; English is the source text and needs no file."""
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    for base in ("allive", "allive_manager"):
+        translator = QTranslator(app)
+        if translator.load(QLocale(language), base, "_", str(TRANSLATIONS)):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def seed_demo(runtime: TillRuntime, roster: StaffRoster, catalogue: CatalogueStore) -> None:
+    """A demo till starts with the café menu and two staff members."""
+    catalogue.seed(DEMO_CATEGORIES, DEMO_ITEMS)
+    if not roster.members(include_inactive=True):
+        roster.add("매니저", "manager", "1234", by="demo")
+        roster.add("계산원", "cashier", "0000", by="demo")
+
+
+class ActivityWatch(QObject):
+    """Any key or touch counts as activity and postpones the lock."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            self.window.last_activity = time.monotonic()
+        return False
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, runtime: TillRuntime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runtime = runtime
+        self.roster = StaffRoster(runtime.journal)
+        self.catalogue = CatalogueStore(runtime.journal)
+        self.desk = ReceiptDesk(runtime)
+        if runtime.config.demo:
+            seed_demo(runtime, self.roster, self.catalogue)
+        self.setWindowTitle(self.tr("ALL-LIVE Market till"))
+        self.setStyleSheet(STYLE)
+        self.setMinimumSize(1280, 800)
+        header = self.desk.header()
+        self.signin = SignInScreen(self.roster, header.name)
+        self.signin.sig_signed_in.connect(self.signed_in)
+        self.signin.sig_language.connect(self.switch_language)
+        self.sale = SaleScreen(runtime, self.roster, self.catalogue, self.desk)
+        self.sale.sig_lock.connect(self.lock)
+        self.sale.sig_manage.connect(self.open_manager)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.signin)
+        self.stack.addWidget(self.sale)
+        self.setCentralWidget(self.stack)
+        self.member: StaffMember | None = None
+        self.last_activity = time.monotonic()
+        self.lock_seconds = runtime.config.lock_timeout_seconds
+        self.idle_timer = QTimer(self)
+        self.idle_timer.timeout.connect(self.check_idle)
+        self.idle_timer.start(1000)
+        self.wedge = WedgeFilter(self)
+        self.wedge.sig_scanned.connect(self.scanned)
+        self.activity = ActivityWatch(self)
+        if not self.roster.members():
+            self.signin.message.error(
+                self.tr("No staff yet: ask the office or the shop manager to set up this till (allive-admin).")
+            )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop the timers before the runtime closes under them."""
+        self.idle_timer.stop()
+        self.sale.status_timer.stop()
+
+    # -- navigation -------------------------------------------------------------------------------
+    def signed_in(self, member: StaffMember) -> None:
+        if not member.can(Permission.SELL):
+            self.signin.message.error(self.tr("This person may not sell on this till."))
+            return
+        self.member = member
+        self.sale.set_cashier(member)
+        self.stack.setCurrentWidget(self.sale)
+        self.last_activity = time.monotonic()
+
+    def lock(self) -> None:
+        """Back to sign-in; the cart stays for whoever signs in next."""
+        self.member = None
+        self.sale.set_cashier(None)
+        self.signin.refresh()
+        self.stack.setCurrentWidget(self.signin)
+
+    def check_idle(self) -> None:
+        if self.stack.currentWidget() is not self.sale or self.lock_seconds <= 0:
+            return
+        idle = time.monotonic() - self.last_activity
+        left = self.lock_seconds - idle
+        if left <= 0:
+            self.lock()
+        elif left <= LOCK_WARNING_SECONDS:
+            self.sale.message.show_message(
+                self.tr("The till locks in %1 s. Touch the screen to keep working.").replace("%1", str(int(left) + 1))
+            )
+
+    def scanned(self, digits: str) -> None:
+        if self.stack.currentWidget() is self.sale:
+            self.sale.handle_scan(digits)
+        else:
+            self.signin.message.error(self.tr("Sign in first, then scan the card."))
+
+    def switch_language(self, language: str) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            for translator in getattr(app, "_allive_translators", []):
+                app.removeTranslator(translator)
+            app._allive_translators = install_translations(app, language)  # type: ignore[attr-defined]
+        self.runtime.config = self.runtime.config.with_changes(language=language)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Recreate the screens so every text is translated again."""
+        current_is_sale = self.stack.currentWidget() is self.sale
+        cart, card = self.sale.cart, self.sale.card
+        for screen in (self.signin, self.sale):
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        self.signin = SignInScreen(self.roster, self.desk.header().name)
+        self.signin.sig_signed_in.connect(self.signed_in)
+        self.signin.sig_language.connect(self.switch_language)
+        self.sale = SaleScreen(self.runtime, self.roster, self.catalogue, self.desk)
+        self.sale.sig_lock.connect(self.lock)
+        self.sale.sig_manage.connect(self.open_manager)
+        self.sale.cart, self.sale.card = cart, card
+        self.sale.show_cart()
+        self.sale.card_panel.show_card(card)
+        self.stack.addWidget(self.signin)
+        self.stack.addWidget(self.sale)
+        self.sale.set_cashier(self.member)
+        self.stack.setCurrentWidget(self.sale if current_is_sale and self.member else self.signin)
+
+    def open_manager(self) -> None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        from pos_app.ui.manager import ManagerWindow
+
+        managers = [m for m in self.roster.members() if m.can(Permission.REFUND) or m.can(Permission.CLOSE_DAY)]
+        if not managers:
+            QMessageBox.information(self, self.windowTitle(), self.tr("No manager is set up on this till."))
+            return
+        names = [m.name for m in managers]
+        name, ok = QInputDialog.getItem(self, self.tr("Manager"), self.tr("Who are you?"), names, 0, False)
+        if not ok:
+            return
+        member = managers[names.index(name)]
+        pin, ok = QInputDialog.getText(self, self.tr("Manager"), self.tr("PIN"), QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        try:
+            member = self.roster.sign_in(member.staff_id, pin)
+        except StaffError as exc:
+            self.sale.message.error(exc.message_ko)
+            return
+        window = ManagerWindow(self.runtime, self.roster, member, self)
+        window.sig_catalogue_changed.connect(self.sale.reload_catalogue)
+        window.exec()
+        self.sale.reload_catalogue()
+
+
+def run_ui(runtime: TillRuntime, *, ready_file: Path | None = None) -> int:
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("ALL-LIVE POS")
+    app._allive_translators = install_translations(app, runtime.config.language)  # type: ignore[attr-defined]
+    window = MainWindow(runtime)
+    app.installEventFilter(window.wedge)
+    app.installEventFilter(window.activity)
+    window.resize(1280, 800)
+    window.show()
+    if ready_file is not None:
+        QTimer.singleShot(0, lambda: ready_file.write_text(f"{time.time()}\n"))
+    return int(app.exec())
+
+
+__all__ = ["MainWindow", "run_ui"]

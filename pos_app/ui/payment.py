@@ -1,0 +1,200 @@
+"""Payment: points up to what the card may spend now, the rest in cash (with change) or by bank card.
+
+After the items are chosen a sale takes at most four touches: 결제 → (points are pre-filled) →
+a quick-cash button or 카드 → 결제 완료.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.checkout import CardView, SaleResult
+from pos_app.core.cart import Cart
+from pos_app.core.money import won
+from pos_app.core.tenders import Tenders, quick_cash_options
+from pos_app.scanning.wedge import parse_card_input
+from pos_app.ui.widgets import MessageLine, big_button, clear_layout
+
+
+def _amount(text: str) -> int | None:
+    digits = parse_card_input(text.replace(",", ""))
+    return int(digits) if digits and len(digits) <= 9 else (0 if not text.strip() else None)
+
+
+class PaymentDialog(QDialog):
+    """Calls ``pay(tenders)`` (the checkout) and closes on approval; a refusal stays on screen."""
+
+    def __init__(
+        self,
+        cart: Cart,
+        card: CardView | None,
+        pay: Callable[[Tenders], SaleResult],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Payment"))
+        self.setModal(True)
+        self.setMinimumSize(900, 640)
+        self.cart, self.card, self._pay = cart, card, pay
+        self.sale: SaleResult | None = None
+        total = cart.total
+
+        heading = QLabel(self.tr("Total %1 won").replace("%1", won(total)))
+        heading.setProperty("total", True)
+        heading.setObjectName("pay-total")
+
+        self.points = QLineEdit()
+        self.points.setObjectName("points")
+        self.points.setAlignment(Qt.AlignmentFlag.AlignRight)
+        default_points = min(total, card.spendable_now) if card else 0
+        self.points.setText(str(default_points))
+        self.points.setEnabled(card is not None)
+        self.points.textChanged.connect(self._update)
+        points_row = QHBoxLayout()
+        label = QLabel(self.tr("Points") if card else self.tr("Points (scan a card to use points)"))
+        points_row.addWidget(label)
+        points_row.addWidget(self.points, 1)
+        all_points = big_button(self.tr("Max"), name="points-max")
+        all_points.clicked.connect(lambda: self.points.setText(str(min(total, card.spendable_now) if card else 0)))
+        no_points = big_button(self.tr("None"), name="points-none")
+        no_points.clicked.connect(lambda: self.points.setText("0"))
+        points_row.addWidget(all_points)
+        points_row.addWidget(no_points)
+        self.card_line = QLabel()
+        self.card_line.setProperty("caption", True)
+        if card:
+            self.card_line.setText(
+                self.tr("Card %1 · can use %2 won now").replace("%1", card.masked_number).replace("%2", won(card.spendable_now))
+                + ("" if card.source == "online" else self.tr(" (offline)"))
+            )
+
+        self.remainder = QLabel()
+        self.remainder.setProperty("heading", True)
+        self.remainder.setObjectName("remainder")
+
+        # The rest: cash or bank card.
+        self.method_cash = big_button(self.tr("Cash"), name="method-cash")
+        self.method_card = big_button(self.tr("Bank card"), name="method-card")
+        group = QButtonGroup(self)
+        for button in (self.method_cash, self.method_card):
+            button.setCheckable(True)
+            button.setProperty("tab", True)
+            group.addButton(button)
+        self.method_cash.setChecked(True)
+        self.methods = QStackedWidget()
+        self.method_cash.clicked.connect(lambda: self.methods.setCurrentIndex(0))
+        self.method_card.clicked.connect(lambda: self.methods.setCurrentIndex(1))
+        cash_page = QWidget()
+        cash_layout = QVBoxLayout(cash_page)
+        self.received = QLineEdit()
+        self.received.setObjectName("received")
+        self.received.setPlaceholderText(self.tr("Cash received"))
+        self.received.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.received.textChanged.connect(self._update)
+        self.quick = QGridLayout()
+        cash_layout.addWidget(self.received)
+        cash_layout.addLayout(self.quick)
+        self.change = QLabel()
+        self.change.setProperty("huge", True)
+        self.change.setObjectName("change")
+        cash_layout.addWidget(self.change)
+        card_page = QWidget()
+        card_layout = QVBoxLayout(card_page)
+        self.approval = QLineEdit()
+        self.approval.setObjectName("approval")
+        self.approval.setPlaceholderText(self.tr("Approval number from the card terminal"))
+        card_layout.addWidget(QLabel(self.tr("Charge the remainder on the card terminal, then type its approval number.")))
+        card_layout.addWidget(self.approval)
+        card_layout.addStretch(1)
+        self.methods.addWidget(cash_page)
+        self.methods.addWidget(card_page)
+
+        self.message = MessageLine()
+        self.pay_button = big_button(self.tr("Complete payment"), primary=True, name="pay-complete")
+        self.pay_button.setMinimumHeight(72)
+        self.pay_button.clicked.connect(self._complete)
+        cancel = big_button(self.tr("Back"), name="pay-cancel")
+        cancel.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.card_line)
+        layout.addLayout(points_row)
+        layout.addWidget(self.remainder)
+        methods = QHBoxLayout()
+        methods.addWidget(self.method_cash)
+        methods.addWidget(self.method_card)
+        layout.addLayout(methods)
+        layout.addWidget(self.methods, 1)
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addWidget(cancel, 1)
+        buttons.addWidget(self.pay_button, 3)
+        layout.addLayout(buttons)
+        self._update()
+
+    # -- what is left to pay --------------------------------------------------------------------
+    def points_value(self) -> int | None:
+        return _amount(self.points.text())
+
+    def due(self) -> int:
+        points = self.points_value() or 0
+        return max(0, self.cart.total - points)
+
+    def _update(self) -> None:
+        due = self.due()
+        self.remainder.setText(self.tr("Left to pay: %1 won").replace("%1", won(due)))
+        clear_layout(self.quick)
+        for index, amount in enumerate(quick_cash_options(due)):
+            button = big_button(won(amount), name=f"quick-{index}")
+            button.setMinimumHeight(64)
+            button.clicked.connect(lambda _=False, a=amount: self.received.setText(str(a)))
+            self.quick.addWidget(button, 0, index)
+        received = _amount(self.received.text())
+        if due and received is not None and received >= due:
+            self.change.setText(self.tr("Change %1 won").replace("%1", won(received - due)))
+        else:
+            self.change.setText("")
+        self.method_cash.setEnabled(due > 0)
+        self.method_card.setEnabled(due > 0)
+
+    def tenders(self) -> Tenders | None:
+        points = self.points_value()
+        if points is None:
+            self.message.error(self.tr("Type the points as a number."))
+            return None
+        due = max(0, self.cart.total - points)
+        if due and self.methods.currentIndex() == 1:
+            return Tenders(points=points, bank_card=due, approval_no=self.approval.text())
+        received = _amount(self.received.text()) if due else 0
+        if received is None:
+            self.message.error(self.tr("Type the cash received as a number."))
+            return None
+        return Tenders(points=points, cash_received=received or 0)
+
+    def _complete(self) -> None:
+        tenders = self.tenders()
+        if tenders is None:
+            return
+        result = self._pay(tenders)
+        if result.approved:
+            self.sale = result
+            self.accept()
+            return
+        self.message.error(result.message_ko)
+        if result.refusal not in ("payment", None) and self.card is not None:
+            # Points were refused: offer the sale without points, the cashier takes cash or a card.
+            self.points.setText("0")

@@ -1,0 +1,336 @@
+"""The sale screen: products by category, the cart, the card panel, the total and the actions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.cards.token import CardRejected
+from pos_app.catalogue_store import CatalogueStore
+from pos_app.checkout import CardView, SaleResult
+from pos_app.core.cart import Cart
+from pos_app.core.catalogue import CatalogueError, Item
+from pos_app.core.money import won
+from pos_app.core.tenders import Tenders
+from pos_app.receipts import ReceiptDesk, receipt_for_refund, receipt_for_sale
+from pos_app.runtime import TillRuntime
+from pos_app.scanning.decoder import decode_file
+from pos_app.scanning.wedge import parse_card_input
+from pos_app.staff import StaffMember, StaffRoster
+from pos_app.ui.card_panel import CardPanel
+from pos_app.ui.cart_view import CartView
+from pos_app.ui.payment import PaymentDialog
+from pos_app.ui.refund import RefundDialog
+from pos_app.ui.theme import restyle
+from pos_app.ui.widgets import MessageLine, big_button, clear_layout
+
+
+class SaleScreen(QWidget):
+    sig_lock = Signal()
+    sig_manage = Signal()
+
+    def __init__(
+        self,
+        runtime: TillRuntime,
+        roster: StaffRoster,
+        catalogue: CatalogueStore,
+        desk: ReceiptDesk,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runtime, self.roster, self.catalogue, self.desk = runtime, roster, catalogue, desk
+        self.checkout = runtime.checkout
+        self.cart = Cart()
+        self.card: CardView | None = None
+        self.cashier: StaffMember | None = None
+        self.category_id: str | None = None
+
+        self.categories = QHBoxLayout()
+        self.category_group = QButtonGroup(self)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(10)
+        grid_holder = QWidget()
+        grid_holder.setLayout(self.grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(grid_holder)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        self.cart_view = CartView()
+        self.cart_view.sig_set_qty.connect(self.set_qty)
+        self.total = QLabel()
+        self.total.setProperty("total", True)
+        self.total.setObjectName("total")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.card_panel = CardPanel()
+        self.message = MessageLine()
+        self.message.setObjectName("sale-message")
+        self.status = QLabel()
+        self.status.setObjectName("sync-status")
+        self.who = QLabel()
+        self.who.setProperty("caption", True)
+
+        pay = big_button(self.tr("Pay"), primary=True, name="pay")
+        pay.setMinimumHeight(88)
+        pay.clicked.connect(self.start_payment)
+        clear = big_button(self.tr("Clear"), name="clear-cart")
+        clear.clicked.connect(self.clear_sale)
+        type_card = big_button(self.tr("Type card no."), name="type-card")
+        type_card.clicked.connect(self.type_card_number)
+        refund = big_button(self.tr("Refund"), name="refund")
+        refund.clicked.connect(self.open_refund)
+        reprint = big_button(self.tr("Reprint"), name="reprint")
+        reprint.clicked.connect(self.reprint)
+        manage = big_button(self.tr("Manage"), name="manage")
+        manage.clicked.connect(self.sig_manage.emit)
+        lock = big_button(self.tr("Lock"), name="lock")
+        lock.clicked.connect(self.sig_lock.emit)
+        self.demo_button = big_button(self.tr("Scan a demo card"), name="demo-scan")
+        self.demo_button.clicked.connect(self.show_demo_cards)
+        self.demo_button.setVisible(bool(runtime.config.demo and runtime.config.extra.get("demo_cards")))
+
+        left = QVBoxLayout()
+        left.addLayout(self.categories)
+        left.addWidget(scroll, 1)
+        tools = QHBoxLayout()
+        for button in (refund, reprint, manage, lock):
+            tools.addWidget(button)
+        left.addLayout(tools)
+        right = QVBoxLayout()
+        right.addWidget(self.who)
+        right.addWidget(self.card_panel)
+        card_row = QHBoxLayout()
+        card_row.addWidget(type_card)
+        card_row.addWidget(self.demo_button)
+        right.addLayout(card_row)
+        right.addWidget(self.cart_view, 1)
+        right.addWidget(self.total)
+        right.addWidget(self.message)
+        actions = QHBoxLayout()
+        actions.addWidget(clear, 1)
+        actions.addWidget(pay, 3)
+        right.addLayout(actions)
+        body = QHBoxLayout()
+        body.addLayout(left, 11)
+        body.addLayout(right, 9)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 8, 12, 6)
+        outer.addLayout(body, 1)
+        outer.addWidget(self.status)
+
+        self.status_timer = QTimer(self)
+        self.status_timer.timeout.connect(self.refresh_status)
+        self.status_timer.start(1000)
+        self.reload_catalogue()
+        self.show_cart()
+        self.refresh_status()
+
+    # -- catalogue ------------------------------------------------------------------------------
+    def reload_catalogue(self) -> None:
+        clear_layout(self.categories)
+        categories = self.catalogue.categories()
+        if categories and self.category_id not in {c.category_id for c in categories}:
+            self.category_id = categories[0].category_id
+        for category in categories:
+            button = big_button(category.name, name=f"cat-{category.category_id}")
+            button.setCheckable(True)
+            button.setProperty("tab", True)
+            button.setChecked(category.category_id == self.category_id)
+            button.clicked.connect(lambda _=False, c=category.category_id: self.choose_category(c))
+            self.category_group.addButton(button)
+            self.categories.addWidget(button)
+        self.show_products()
+
+    def choose_category(self, category_id: str) -> None:
+        self.category_id = category_id
+        for button in self.category_group.buttons():
+            button.setChecked(button.objectName() == f"cat-{category_id}")
+        self.show_products()
+
+    def show_products(self) -> None:
+        clear_layout(self.grid)
+        items = self.catalogue.items(self.category_id) if self.category_id else self.catalogue.items()
+        for index, product in enumerate(items):
+            if product.open_price:
+                price = self.tr("amount")
+            elif product.sold_out:
+                price = self.tr("sold out")
+            else:
+                price = f"{won(product.price)}원"
+            button = big_button(f"{product.name}\n{price}", name=f"item-{product.sku}")
+            button.setProperty("product", True)
+            button.setEnabled(not product.sold_out)
+            button.clicked.connect(lambda _=False, p=product: self.add_item(p))
+            self.grid.addWidget(button, index // 3, index % 3)
+        self.grid.setRowStretch(len(items) // 3 + 1, 1)
+
+    # -- the cart ---------------------------------------------------------------------------------
+    def add_item(self, item: Item, price: int | None = None) -> None:
+        if item.open_price and price is None:
+            text, ok = QInputDialog.getText(
+                self, item.name, self.tr("Amount for %1 (won)").replace("%1", item.name), QLineEdit.EchoMode.Normal
+            )
+            if not ok:
+                return
+            digits = parse_card_input(text.replace(",", ""))
+            if not digits:
+                self.message.error(self.tr("Type the amount as a number, e.g. 15000."))
+                return
+            price = int(digits)
+        try:
+            self.cart = self.cart.add(item, 1, price)
+        except CatalogueError as exc:
+            self.message.error(exc.message_ko)
+            return
+        self.message.clear_message()
+        self.show_cart()
+
+    def set_qty(self, index: int, qty: int) -> None:
+        if not 0 <= index < len(self.cart.lines):
+            return
+        try:
+            self.cart = self.cart.set_qty(index, qty)
+        except CatalogueError as exc:
+            self.message.error(exc.message_ko)
+        self.show_cart()
+
+    def show_cart(self) -> None:
+        self.cart_view.show_cart(self.cart)
+        self.total.setText(self.tr("Total %1 won").replace("%1", won(self.cart.total)))
+
+    def clear_sale(self) -> None:
+        self.cart = Cart()
+        self.card = None
+        self.card_panel.show_card(None)
+        self.message.clear_message()
+        self.show_cart()
+
+    # -- cards ------------------------------------------------------------------------------------
+    def handle_scan(self, payload: str) -> None:
+        """A scan from the wedge scanner, the camera, a demo card or typed digits."""
+        digits = parse_card_input(payload)
+        try:
+            if len(digits) == 12:
+                card = self.checkout.lookup_number(digits)
+            else:
+                card = self.checkout.scan(payload)
+        except CardRejected as exc:
+            self.message.error(exc.message_ko)
+            return
+        self.card = card
+        self.card_panel.show_card(card)
+        self.message.ok(self.tr("Card read. Balance %1 won.").replace("%1", won(card.balance)))
+
+    def scan_image(self, path: str) -> None:
+        """A photo or scan of a card (support staff, or a camera frame saved to a file)."""
+        result = decode_file(path)
+        if result.text is None:
+            self.message.error(
+                self.tr("No card could be read from this picture. Scan the card again or type its number.")
+            )
+            return
+        self.handle_scan(result.text)
+
+    def type_card_number(self) -> None:
+        text, ok = QInputDialog.getText(self, self.tr("Card number"), self.tr("Type the 12 digits printed under the QR code."))
+        if ok and text.strip():
+            self.handle_scan(text)
+
+    def demo_cards(self) -> list[dict[str, str]]:
+        path = self.runtime.config.extra.get("demo_cards")
+        if not path or not Path(path).exists():
+            return []
+        return list(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    def show_demo_cards(self) -> None:
+        menu = QMenu(self)
+        for card in self.demo_cards():
+            action = menu.addAction(card["label"])
+            action.triggered.connect(lambda _=False, p=card["payload"]: self.handle_scan(p))
+        menu.exec(self.demo_button.mapToGlobal(self.demo_button.rect().bottomLeft()))
+
+    # -- paying -------------------------------------------------------------------------------------
+    def start_payment(self) -> None:
+        if self.cart.is_empty:
+            self.message.error(self.tr("Choose the items first."))
+            return
+        cashier = self.cashier.staff_id if self.cashier else ""
+        dialog = PaymentDialog(self.cart, self.card, lambda t: self.pay(t, cashier), self)
+        if dialog.exec() and dialog.sale is not None:
+            self.finish_sale(dialog.sale)
+
+    def pay(self, tenders: Tenders, cashier: str) -> SaleResult:
+        return self.checkout.pay(self.cart, tenders, self.card, cashier)
+
+    def finish_sale(self, result: SaleResult) -> None:
+        assert result.entry is not None and result.payment is not None
+        receipt = receipt_for_sale(
+            result.entry,
+            self.desk.header(),
+            cashier=self.cashier.name if self.cashier else "",
+            card_balance=result.card_balance,
+            offline=result.mode == "offline",
+        )
+        printed = self.desk.issue(receipt, open_drawer=result.payment.cash > 0)
+        change = result.payment.change
+        text = self.tr("Paid. Sale %1.").replace("%1", result.sale_no or "")
+        if result.payment.cash:
+            text += " " + self.tr("Change %1 won.").replace("%1", won(change))
+        self.cart = Cart()
+        self.card = None
+        self.card_panel.show_card(None)
+        self.show_cart()
+        self.message.ok(f"{text} {printed.message_ko}")
+        if result.mode == "offline":
+            self.message.setText(self.message.text() + " " + result.message_ko)
+        self.total.setText(self.tr("Change %1 won").replace("%1", won(change)) if result.payment.cash else self.total.text())
+
+    def open_refund(self) -> None:
+        if self.cashier is None:
+            return
+        dialog = RefundDialog(self.checkout, self.roster, self.cashier, self)
+        if dialog.exec() and dialog.outcome is not None and dialog.outcome.entry is not None:
+            refund = dialog.outcome.entry
+            sale = self.runtime.journal.entry(str(refund.payload["ref"]))
+            if sale is not None:
+                receipt = receipt_for_refund(refund, sale, self.desk.header(), cashier=self.cashier.name)
+                printed = self.desk.issue(receipt, open_drawer=bool(refund.payload["cash"]))
+                self.message.ok(f"{dialog.outcome.message_ko} {printed.message_ko}")
+
+    def reprint(self) -> None:
+        outcome = self.desk.reprint()
+        if outcome is None:
+            self.message.error(self.tr("There is no receipt to print again yet."))
+        else:
+            self.message.ok(outcome.message_ko)
+
+    # -- status -------------------------------------------------------------------------------------
+    def refresh_status(self) -> None:
+        status = self.runtime.sync.status()
+        last = status.last_sync.astimezone().strftime("%H:%M") if status.last_sync else "-"
+        if status.online:
+            text = self.tr("● Online · waiting to send: %1 · last sync %2")
+            self.status.setProperty("status", "online")
+        else:
+            text = self.tr("● Offline: selling continues · waiting to send: %1 · last sync %2")
+            self.status.setProperty("status", "offline")
+        self.status.setText(text.replace("%1", str(status.outbox)).replace("%2", last))
+        restyle(self.status)
+
+    def set_cashier(self, member: StaffMember | None) -> None:
+        self.cashier = member
+        self.who.setText(self.tr("Cashier: %1").replace("%1", member.name) if member else "")

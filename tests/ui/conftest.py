@@ -1,0 +1,142 @@
+"""The real till window against a real ledger on loopback (SQLite), set up like the demo."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+import uvicorn
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from pos_app.config import load_config
+from pos_app.runtime import TillRuntime, open_till
+from pos_app.ui.main_window import MainWindow, install_translations
+from sync.demo import prepare
+from sync.ledger.api import create_app
+from sync.ledger.service import Ledger
+from sync.ledger.settings import LedgerSettings
+
+
+@dataclass
+class LedgerThread:
+    ledger: Ledger
+    server: uvicorn.Server | None = None
+    thread: threading.Thread | None = None
+    port: int = 0
+
+    def start(self) -> None:
+        app = create_app(self.ledger, LedgerSettings(self.ledger.database_url, "", demo=True))
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+    def stop(self) -> None:
+        if self.server is not None and self.thread is not None:
+            self.server.should_exit = True
+            self.thread.join(10)
+            self.server = None
+
+
+@dataclass
+class Till:
+    runtime: TillRuntime
+    window: MainWindow
+    ledger: LedgerThread
+    cards: list[dict[str, str]]
+
+    @property
+    def sale(self):  # type: ignore[no-untyped-def]
+        return self.window.sale
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def till(qtbot, tmp_path) -> Iterator[Till]:
+    port = free_port()
+    till_file, _ = prepare(tmp_path / "demo", port)
+    ledger = LedgerThread(Ledger(f"sqlite:///{tmp_path / 'demo' / 'ledger.sqlite3'}"), port=port)
+    ledger.start()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translations(app, "ko")
+    runtime = open_till(load_config(till_file), start_sync=False)
+    runtime.sync.sync_now()
+    window = MainWindow(runtime)
+    qtbot.addWidget(window)
+    app.installEventFilter(window.wedge)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    import json
+
+    cards = json.loads((tmp_path / "demo" / "demo-cards.json").read_text(encoding="utf-8"))
+    yield Till(runtime, window, ledger, cards)
+    window.shutdown()
+    window.close()
+    app.removeEventFilter(window.wedge)
+    for translator in translators:
+        app.removeTranslator(translator)
+    runtime.close()
+    ledger.stop()
+    ledger.ledger.dispose()
+
+
+def when_modal(qtbot, action: Callable[[QWidget], None]) -> None:
+    """Run ``action`` on the next modal dialog once it is open (dialogs block in exec())."""
+
+    def attempt(tries: int = 0) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            if tries < 200:
+                QTimer.singleShot(20, lambda: attempt(tries + 1))
+            return
+        action(dialog)
+
+    QTimer.singleShot(0, attempt)
+
+
+def button(parent: QWidget, name: str):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton
+
+    found = parent.findChild(QPushButton, name)
+    assert found is not None, f"no button {name}"
+    return found
+
+
+def sign_in(qtbot, till: Till, staff_id: str, pin: str) -> None:
+    from PySide6.QtCore import Qt
+
+    signin = till.window.signin
+    qtbot.mouseClick(button(signin, f"staff-{staff_id}"), Qt.MouseButton.LeftButton)
+    for digit in pin:
+        qtbot.mouseClick(button(signin, f"pin-{digit}"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button(signin, "pin-ok"), Qt.MouseButton.LeftButton)
+
+
+def wedge_scan(qtbot, target: QWidget, payload: str) -> None:
+    """What a USB scanner does: the digits within milliseconds, then Enter."""
+    from PySide6.QtCore import Qt
+
+    target.setFocus()
+    QApplication.setActiveWindow(target.window()) if hasattr(QApplication, "setActiveWindow") else None
+    for digit in payload:
+        qtbot.keyClick(target, digit)
+    qtbot.keyClick(target, Qt.Key.Key_Return)
