@@ -34,7 +34,9 @@ def receipt_for_sale(
         sale_no=f"{entry.till_id}-{entry.seq:06d}",
         at=dt.datetime.fromisoformat(entry.ts),
         lines=tuple(
-            ReceiptLine(str(li["name"]), int(li["qty"]), int(li["unit_price"]), int(li["amount"]), bool(li["taxable"]))
+            ReceiptLine(
+                str(li["name"]), int(li["qty"]), int(li["unit_price"]), int(li["amount"]), bool(li["taxable"])
+            )
             for li in p["lines"]
         ),
         total=int(p["total"]),
@@ -55,9 +57,13 @@ def receipt_for_sale(
     )
 
 
-def receipt_for_refund(refund: JournalEntry, sale: JournalEntry, header: ShopHeader, *, cashier: str) -> Receipt:
+def receipt_for_refund(
+    refund: JournalEntry, sale: JournalEntry, header: ShopHeader, *, cashier: str
+) -> Receipt:
     p = refund.payload
-    base = receipt_for_sale(sale, header, cashier=cashier, card_balance=None, offline=False, kind=str(refund.type))
+    base = receipt_for_sale(
+        sale, header, cashier=cashier, card_balance=None, offline=False, kind=str(refund.type)
+    )
     total = int(p["points"]) + int(p["cash"]) + int(p["bank_card"])
     return replace(
         base,

@@ -1,6 +1,6 @@
 """Screenshots of the cashier's screens at 1280×800 in Korean, from a real window (run under Xvfb).
 
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py docs/screenshots
+xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py docs/screenshots
 """
 
 from __future__ import annotations

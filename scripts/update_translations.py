@@ -33,7 +33,9 @@ def main() -> int:
             missing.append(source)
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     for ts in sorted(TS.parent.glob("*.ts")):
-        subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+        subprocess.run(
+            [str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True
+        )
     if missing:
         print("untranslated:", *missing, sep="\n  ")
         return 1

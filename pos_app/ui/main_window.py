@@ -51,7 +51,7 @@ class ActivityWatch(QObject):
         super().__init__(window)
         self.window = window
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
             self.window.last_activity = time.monotonic()
         return False
@@ -91,10 +91,12 @@ class MainWindow(QMainWindow):
         self.activity = ActivityWatch(self)
         if not self.roster.members():
             self.signin.message.error(
-                self.tr("No staff yet: ask the office or the shop manager to set up this till (allive-admin).")
+                self.tr(
+                    "No staff yet: ask the office or the shop manager to set up this till (allive-admin)."
+                )
             )
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
 
@@ -129,7 +131,9 @@ class MainWindow(QMainWindow):
             self.lock()
         elif left <= LOCK_WARNING_SECONDS:
             self.sale.message.show_message(
-                self.tr("The till locks in %1 s. Touch the screen to keep working.").replace("%1", str(int(left) + 1))
+                self.tr("The till locks in %1 s. Touch the screen to keep working.").replace(
+                    "%1", str(int(left) + 1)
+                )
             )
 
     def scanned(self, digits: str) -> None:
@@ -173,7 +177,9 @@ class MainWindow(QMainWindow):
 
         from pos_app.ui.manager import ManagerWindow
 
-        managers = [m for m in self.roster.members() if m.can(Permission.REFUND) or m.can(Permission.CLOSE_DAY)]
+        managers = [
+            m for m in self.roster.members() if m.can(Permission.REFUND) or m.can(Permission.CLOSE_DAY)
+        ]
         if not managers:
             QMessageBox.information(self, self.windowTitle(), self.tr("No manager is set up on this till."))
             return

@@ -68,7 +68,9 @@ class PaymentDialog(QDialog):
         points_row.addWidget(label)
         points_row.addWidget(self.points, 1)
         all_points = big_button(self.tr("Max"), name="points-max")
-        all_points.clicked.connect(lambda: self.points.setText(str(min(total, card.spendable_now) if card else 0)))
+        all_points.clicked.connect(
+            lambda: self.points.setText(str(min(total, card.spendable_now) if card else 0))
+        )
         no_points = big_button(self.tr("None"), name="points-none")
         no_points.clicked.connect(lambda: self.points.setText("0"))
         points_row.addWidget(all_points)
@@ -77,7 +79,9 @@ class PaymentDialog(QDialog):
         self.card_line.setProperty("caption", True)
         if card:
             self.card_line.setText(
-                self.tr("Card %1 · can use %2 won now").replace("%1", card.masked_number).replace("%2", won(card.spendable_now))
+                self.tr("Card %1 · can use %2 won now")
+                .replace("%1", card.masked_number)
+                .replace("%2", won(card.spendable_now))
                 + ("" if card.source == "online" else self.tr(" (offline)"))
             )
 
@@ -116,7 +120,9 @@ class PaymentDialog(QDialog):
         self.approval = QLineEdit()
         self.approval.setObjectName("approval")
         self.approval.setPlaceholderText(self.tr("Approval number from the card terminal"))
-        card_layout.addWidget(QLabel(self.tr("Charge the remainder on the card terminal, then type its approval number.")))
+        card_layout.addWidget(
+            QLabel(self.tr("Charge the remainder on the card terminal, then type its approval number."))
+        )
         card_layout.addWidget(self.approval)
         card_layout.addStretch(1)
         self.methods.addWidget(cash_page)

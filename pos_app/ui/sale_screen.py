@@ -182,7 +182,10 @@ class SaleScreen(QWidget):
     def add_item(self, item: Item, price: int | None = None) -> None:
         if item.open_price and price is None:
             text, ok = QInputDialog.getText(
-                self, item.name, self.tr("Amount for %1 (won)").replace("%1", item.name), QLineEdit.EchoMode.Normal
+                self,
+                item.name,
+                self.tr("Amount for %1 (won)").replace("%1", item.name),
+                QLineEdit.EchoMode.Normal,
             )
             if not ok:
                 return
@@ -246,7 +249,9 @@ class SaleScreen(QWidget):
         self.handle_scan(result.text)
 
     def type_card_number(self) -> None:
-        text, ok = QInputDialog.getText(self, self.tr("Card number"), self.tr("Type the 12 digits printed under the QR code."))
+        text, ok = QInputDialog.getText(
+            self, self.tr("Card number"), self.tr("Type the 12 digits printed under the QR code.")
+        )
         if ok and text.strip():
             self.handle_scan(text)
 
@@ -297,7 +302,9 @@ class SaleScreen(QWidget):
         self.message.ok(f"{text} {printed.message_ko}")
         if result.mode == "offline":
             self.message.setText(self.message.text() + " " + result.message_ko)
-        self.total.setText(self.tr("Change %1 won").replace("%1", won(change)) if result.payment.cash else self.total.text())
+        self.total.setText(
+            self.tr("Change %1 won").replace("%1", won(change)) if result.payment.cash else self.total.text()
+        )
 
     def open_refund(self) -> None:
         if self.cashier is None:

@@ -59,7 +59,9 @@ class SignInScreen(QWidget):
     def refresh(self) -> None:
         clear_layout(self.names)
         for index, member in enumerate(self.roster.members()):
-            button = big_button(f"{member.name}\n{ROLE_KO.get(member.role, member.role)}", name=f"staff-{member.staff_id}")
+            button = big_button(
+                f"{member.name}\n{ROLE_KO.get(member.role, member.role)}", name=f"staff-{member.staff_id}"
+            )
             button.setCheckable(True)
             button.setProperty("tab", True)
             button.setMinimumHeight(84)

@@ -21,7 +21,9 @@ class WedgeFilter(QObject):
 
     sig_scanned = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, *, max_gap_ms: float = 30.0, min_length: int = 12) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, max_gap_ms: float = 30.0, min_length: int = 12
+    ) -> None:
         super().__init__(parent)
         self.parser = WedgeParser(max_gap_ms=max_gap_ms, min_length=min_length)
         self._replaying = False
@@ -36,7 +38,7 @@ class WedgeFilter(QObject):
     def _target(self) -> QWidget | None:
         return QApplication.focusWidget() or QApplication.activeWindow()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if self._replaying or event.type() != QEvent.Type.KeyPress or not isinstance(obj, QWidget):
             return False
         if obj is not self._target():
@@ -75,6 +77,8 @@ class WedgeFilter(QObject):
             for digit in digits:
                 key = Qt.Key(ord(digit))
                 for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                    QApplication.sendEvent(target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, digit))
+                    QApplication.sendEvent(
+                        target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, digit)
+                    )
         finally:
             self._replaying = False

@@ -7,7 +7,6 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -34,7 +33,9 @@ class LedgerThread:
 
     def start(self) -> None:
         app = create_app(self.ledger, LedgerSettings(self.ledger.database_url, "", demo=True))
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        )
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()
         deadline = time.monotonic() + 10
@@ -108,9 +109,26 @@ def when_modal(qtbot, action: Callable[[QWidget], None]) -> None:
             if tries < 200:
                 QTimer.singleShot(20, lambda: attempt(tries + 1))
             return
-        action(dialog)
+        try:
+            action(dialog)
+        except BaseException as exc:  # never leave a modal dialog blocking the test
+            FAILURES.append(exc)
+            dialog.close()
+            if hasattr(dialog, "reject"):
+                dialog.reject()
 
     QTimer.singleShot(0, attempt)
+
+
+FAILURES: list[BaseException] = []
+
+
+@pytest.fixture(autouse=True)
+def modal_failures() -> Iterator[None]:
+    FAILURES.clear()
+    yield
+    if FAILURES:
+        raise FAILURES[0]
 
 
 def button(parent: QWidget, name: str):  # type: ignore[no-untyped-def]
