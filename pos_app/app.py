@@ -47,11 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         return 3
     try:
         from pos_app.ui.main_window import run_ui  # the cashier's screens
-    except ImportError:
-        run_ui = None
-    try:
-        if run_ui is None:
-            return _run_headless_status(runtime, args.ready_file)
+
         return int(run_ui(runtime, ready_file=args.ready_file))
     finally:
         runtime.close()
@@ -67,36 +63,6 @@ def _show_fatal(message: str) -> None:
         del app
     except Exception:  # no display: the stderr message stands
         pass
-
-
-def _run_headless_status(runtime: object, ready_file: Path | None) -> int:
-    """Until the screens exist: a window that shows the till is running and syncing."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QLabel
-
-    from pos_app.runtime import TillRuntime
-
-    assert isinstance(runtime, TillRuntime)
-    app = QApplication.instance() or QApplication([])
-    label = QLabel()
-    label.setMinimumSize(640, 200)
-    label.setStyleSheet("font-size: 20px; padding: 24px;")
-
-    def refresh() -> None:
-        status = runtime.sync.status()
-        label.setText(
-            f"올리브 마켓 계산대 {runtime.config.till_id}\n"
-            f"{'온라인' if status.online else '오프라인'} · 전송 대기 {status.outbox}건"
-        )
-
-    timer = QTimer()
-    timer.timeout.connect(refresh)
-    timer.start(1000)
-    refresh()
-    label.show()
-    if ready_file:
-        ready_file.write_text("ready\n")
-    return int(app.exec())
 
 
 if __name__ == "__main__":

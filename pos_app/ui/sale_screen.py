@@ -227,10 +227,7 @@ class SaleScreen(QWidget):
         """A scan from the wedge scanner, the camera, a demo card or typed digits."""
         digits = parse_card_input(payload)
         try:
-            if len(digits) == 12:
-                card = self.checkout.lookup_number(digits)
-            else:
-                card = self.checkout.scan(payload)
+            card = self.checkout.lookup_number(digits) if len(digits) == 12 else self.checkout.scan(payload)
         except CardRejected as exc:
             self.message.error(exc.message_ko)
             return
