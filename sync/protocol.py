@@ -40,14 +40,16 @@ class Strict(BaseModel):
 
 
 class WireEntry(Strict):
-    id: str = Field(min_length=36, max_length=36, description="UUID of the entry")
-    till_id: str = Field(min_length=1, max_length=64)
-    seq: int = Field(ge=1, description="gap-free per-till sequence, from 1")
-    ts: str = Field(min_length=1, max_length=40, description="ISO 8601 UTC time of the entry on the till")
-    type: str = Field(min_length=1, max_length=32)
+    id: str = Field(
+        pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", description="UUID"
+    )
+    till_id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")
+    seq: int = Field(ge=1, le=2**63 - 1, description="gap-free per-till sequence, from 1")
+    ts: str = Field(min_length=1, max_length=40, pattern=r"^[0-9T:.+\-Z ]+$", description="ISO 8601 UTC time")
+    type: str = Field(min_length=1, max_length=32, pattern=r"^[a-z_]+$")
     payload: dict[str, Any]
-    prev_hash: str = Field(min_length=64, max_length=64)
-    hash: str = Field(min_length=64, max_length=64)
+    prev_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    hash: str = Field(pattern=r"^[0-9a-f]{64}$")
 
 
 class PushRequest(Strict):

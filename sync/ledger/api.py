@@ -12,6 +12,7 @@ import logging
 from dataclasses import asdict
 from typing import Annotated, Any
 
+import psycopg
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -57,6 +58,12 @@ def create_app(ledger: Ledger, settings: LedgerSettings) -> FastAPI:
     @app.exception_handler(LedgerError)
     async def _ledger_error(_request: Request, exc: LedgerError) -> JSONResponse:
         return JSONResponse({"error": str(exc)}, status_code=409)
+
+    @app.exception_handler(psycopg.Error)
+    async def _driver_error(_request: Request, exc: psycopg.Error) -> JSONResponse:
+        # Raised by COPY, which bypasses SQLAlchemy: nothing was committed, try again.
+        log.warning("database error, asking the client to retry: %s", type(exc).__name__)
+        return JSONResponse({"error": "try again later"}, status_code=503, headers={"Retry-After": "1"})
 
     @app.exception_handler(DBAPIError)
     async def _db_error(_request: Request, exc: DBAPIError) -> JSONResponse:

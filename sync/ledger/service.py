@@ -120,6 +120,17 @@ def among(conn: Connection, column: Any, values: Iterable[Any]) -> ColumnElement
     return column.in_(values)
 
 
+MAX_WON = 10**12  # far above any sale; keeps every sum inside a 64-bit column
+
+
+def _won(payload: dict[str, Any], key: str) -> int:
+    """An amount from a till's payload: a whole, non-negative number of won within bounds."""
+    value = payload.get(key, 0)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_WON:
+        raise ValueError(f"{key} must be whole won between 0 and {MAX_WON}")
+    return value
+
+
 def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
@@ -171,6 +182,7 @@ class _Batch:
     txns: list[dict[str, Any]] = field(default_factory=list)
     postings: list[dict[str, Any]] = field(default_factory=list)
     touched_cards: set[str] = field(default_factory=set)
+    offline_card_cap: int = 0  # the programme's per-card offline cap: larger offline sales raise an alert
     new_accounts: set[str] = field(default_factory=set)
 
     def post(self, kind: str, entry_id: str | None, moves: Iterable[tuple[str, int]], memo: str = "") -> None:
@@ -624,7 +636,8 @@ class Ledger:
     def _balance(self, conn: Connection, account: str, lock: bool = False) -> int:
         query = select(t.account.c.balance).where(t.account.c.name == account)
         if lock:
-            query = query.with_for_update()
+            # FOR NO KEY UPDATE: postings' foreign keys take FOR KEY SHARE on the same row.
+            query = query.with_for_update(key_share=True)
         row = conn.execute(query).first()
         if row is None:
             raise LedgerError(f"unknown account {account}")
@@ -674,7 +687,7 @@ class Ledger:
                 select(t.account.c.name)
                 .where(among(conn, t.account.c.name, shared))
                 .order_by(t.account.c.name)
-                .with_for_update()
+                .with_for_update(key_share=True)  # FOR NO KEY UPDATE: postings hold FOR KEY SHARE
             )
         conn.execute(PG_ADD_TO_BALANCES, {"n": [a for a, _ in changes], "d": [d for _, d in changes]})
 
@@ -702,7 +715,11 @@ class Ledger:
     def ingest(self, till_id: str, request: PushRequest) -> PushResponse:
         """Store and apply a till's batch in one transaction; resends return the stored results."""
         with self.engine.begin() as conn:
-            till_row = conn.execute(select(t.till.c.shop_id).where(t.till.c.till_id == till_id)).first()
+            # One push of a till at a time (the background sync and an online authorisation may
+            # carry the same entries): the second waits and then finds them stored.
+            till_row = conn.execute(
+                select(t.till.c.shop_id).where(t.till.c.till_id == till_id).with_for_update(key_share=True)
+            ).first()
             if till_row is None:
                 raise LedgerError(f"unknown till {till_id}")
             return self._ingest(conn, till_id, till_row[0], request)
@@ -722,7 +739,10 @@ class Ledger:
                     t.entry.c.status,
                     t.entry.c.reason,
                     t.entry.c.card_balance,
-                ).where(among(conn, t.entry.c.id, ids) | ((t.entry.c.till_id == till_id) & among(conn, t.entry.c.seq, seqs)))
+                ).where(
+                    among(conn, t.entry.c.id, ids)
+                    | ((t.entry.c.till_id == till_id) & among(conn, t.entry.c.seq, seqs))
+                )
             ).mappings():
                 stored[found["id"]] = dict(found)
         by_seq = {(r["till_id"], r["seq"]): r for r in stored.values()}
@@ -819,6 +839,8 @@ class Ledger:
         )
         if computed != wire.hash:
             return "hash does not match the entry's content"
+        if "\\u0000" in json.dumps(wire.payload) or "\x00" in wire.ts:
+            return "NUL characters are not allowed"
         return None
 
     def _invalid(self, conn: Connection, wire: WireEntry, till_id: str, reason: str) -> EntryResult:
@@ -840,7 +862,9 @@ class Ledger:
         if refs:
             numbers |= {
                 r[0]
-                for r in conn.execute(select(t.sale.c.card_number).where(among(conn, t.sale.c.entry_id, refs)))
+                for r in conn.execute(
+                    select(t.sale.c.card_number).where(among(conn, t.sale.c.entry_id, refs))
+                )
                 if r[0]
             }
         cards: dict[str, dict[str, Any]] = {}
@@ -864,10 +888,16 @@ class Ledger:
                 select(t.account.c.name, t.account.c.balance)
                 .where(among(conn, t.account.c.name, [f"card:{n}" for n in sorted(cards)]))
                 .order_by(t.account.c.name)
-                .with_for_update()
+                .with_for_update(key_share=True)
             ):
                 balances[name] = int(balance)
-        return _Batch(conn, till_id, shop_id, balances, cards)
+        batch = _Batch(conn, till_id, shop_id, balances, cards)
+        limits = conn.execute(
+            select(t.programme.c.limits).order_by(t.programme.c.year.desc()).limit(1)
+        ).scalar()
+        if limits:
+            batch.offline_card_cap = TillLimits.model_validate_json(limits).offline_card_daily_cap
+        return batch
 
     def _apply(self, batch: _Batch, wire: WireEntry) -> tuple[EntryResult, dict[str, Any]]:
         handler = {
@@ -935,6 +965,14 @@ class Ledger:
     def _take_offline(self, batch: _Batch, sale: dict[str, Any], entry_id: str) -> None:
         """An offline sale is always posted: the card pays what it has, the fund's shortfall the rest."""
         number, points = sale["card_number"], sale["points"]
+        if batch.offline_card_cap and points > batch.offline_card_cap:
+            # Still posted (the goods were handed over), but no honest till takes this much offline.
+            self._alert(
+                batch.conn,
+                "offline_over_cap",
+                batch.till_id,
+                f"offline sale {entry_id} took {points} points from card {number}; the cap is {batch.offline_card_cap}",
+            )
         account = f"card:{number}"
         from_card = min(points, max(0, batch.balances.get(account, 0))) if number in batch.cards else 0
         rest = points - from_card
@@ -955,9 +993,9 @@ class Ledger:
         p = wire.payload
         card_info = p.get("card") or {}
         number = card_info.get("number") if isinstance(card_info, dict) else None
-        points = int(p["points"])
-        if points < 0 or int(p["total"]) < 0:
-            raise ValueError("negative amounts")
+        points = _won(p, "points")
+        for key in ("total", "cash", "bank_card"):
+            _won(p, key)
         sale = {
             "entry_id": wire.id,
             "till_id": wire.till_id,
@@ -1011,12 +1049,15 @@ class Ledger:
         sale = self._sale_row(batch, str(wire.payload["ref"]))
         if sale is None or sale["till_id"] != wire.till_id:
             return "rejected", "unknown_sale", None
-        if sale["status"] == "posted" and sale["points"]:
-            moves = [(f"shop:{batch.shop_id}", -sale["points"])]
-            if sale["card_part"]:
-                moves.append((f"card:{sale['card_number']}", sale["card_part"]))
-            if sale["shortfall"]:
-                moves.append((SHORTFALL, sale["shortfall"]))
+        if sale["status"] == "posted" and sale["points"] > sale["refunded_points"]:
+            # Only what was not refunded already goes back: a refund returned its share before.
+            to_card = sale["card_part"] - sale["refunded_card"]
+            to_shortfall = sale["shortfall"] - (sale["refunded_points"] - sale["refunded_card"])
+            moves = [(f"shop:{batch.shop_id}", -(to_card + to_shortfall))]
+            if to_card:
+                moves.append((f"card:{sale['card_number']}", to_card))
+            if to_shortfall:
+                moves.append((SHORTFALL, to_shortfall))
             batch.post("reversal", wire.id, moves, "sale cancelled after a lost answer")
         if sale["status"] == "posted":
             sale["status"] = "cancelled"
@@ -1027,8 +1068,8 @@ class Ledger:
         sale = self._sale_row(batch, str(p["ref"]))
         if sale is None or sale["till_id"] != wire.till_id:
             return "rejected", "unknown_sale", None
-        points = int(p.get("points", 0))
-        amount = points + int(p.get("cash", 0)) + int(p.get("bank_card", 0))
+        points = _won(p, "points")
+        amount = points + _won(p, "cash") + _won(p, "bank_card")
         if points < 0 or amount <= 0:
             return "rejected", "refund_amount_invalid", None
         if sale["status"] != "posted":

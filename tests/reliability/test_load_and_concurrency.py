@@ -16,9 +16,9 @@ from tests.reliability.tills import SERVICE, open_test_till
 
 pytestmark = pytest.mark.postgres
 
-DEADLOCK = (
-    "ledger bug: pushes of two tills of one shop deadlock on PostgreSQL: posting INSERT takes FOR KEY SHARE "
-    "on the shop account, then _add_to_balances asks FOR UPDATE on it (use FOR NO KEY UPDATE) -> 503s"
+OVER_BUDGET = (
+    "over budget: with one uvicorn process, 100 tills pushing at once queue behind the global card-version "
+    "row and the GIL (p99 about 1.7 s against 250 ms); no errors"
 )
 
 
@@ -44,25 +44,19 @@ def test_many_tills_pushing_at_once_keep_the_ledger_sound(pg_url, tmp_path):
     assert result.requests == 36
 
 
-@pytest.mark.xfail(reason=DEADLOCK, strict=False)
 def test_many_tills_pushing_at_once_get_no_errors(pg_url, tmp_path):
     result, _ = load(pg_url, tmp_path, tills=20, rounds=3)
     assert result.errors == 0, result.error_samples
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason=DEADLOCK + "; p99 is also far over budget (see the closing note)", strict=False)
+@pytest.mark.xfail(reason=OVER_BUDGET, strict=False)
 def test_a_hundred_tills_within_the_budget(pg_url, tmp_path):
     result, problems = load(pg_url, tmp_path, tills=100, rounds=10)
     assert problems == [] and result.errors == 0, result.error_samples
     assert result.percentile(99) <= P99_BUDGET_MS
 
 
-@pytest.mark.xfail(
-    reason="ledger bug: two pushes of the same till carrying the same entry at once (the background sync and "
-    "an online authorisation) make COPY raise a raw psycopg UniqueViolation that the API does not map: HTTP 500",
-    strict=False,
-)
 def test_concurrent_pushes_of_one_till_never_give_a_5xx(pg_url, tmp_path):
     programme = make_programme(pg_url, shops=("cafe1",), cards=1)
     till = None
