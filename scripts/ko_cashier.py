@@ -75,6 +75,8 @@ KO = {
     "Type the cash received as a number.": "받은 돈을 숫자로 입력하세요.",
     "Type the points as a number.": "포인트를 숫자로 입력하세요.",
     "Who are you?": "누구신가요?",
+    "Camera": "카메라",
+    "No camera found. Use the scanner or type the card number.": "카메라를 찾을 수 없습니다. 스캐너를 쓰거나 카드 번호를 입력하세요.",
     "No card could be read from this picture. Scan the card again or type its number.": "이 사진에서 카드를 읽지 못했습니다. 카드를 다시 스캔하거나 카드 번호를 입력하세요.",
     "amount": "금액 입력",
     "sold out": "품절",

@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop the timers before the runtime closes under them."""
         self.idle_timer.stop()
-        self.sale.status_timer.stop()
+        self.sale.shutdown()
 
     # -- navigation -------------------------------------------------------------------------------
     def signed_in(self, member: StaffMember) -> None:

@@ -28,6 +28,7 @@ from pos_app.core.money import won
 from pos_app.core.tenders import Tenders
 from pos_app.receipts import ReceiptDesk, receipt_for_refund, receipt_for_sale
 from pos_app.runtime import TillRuntime
+from pos_app.scanning.camera import CameraScanner
 from pos_app.scanning.decoder import decode_file
 from pos_app.scanning.wedge import parse_card_input
 from pos_app.staff import StaffMember, StaffRoster
@@ -99,6 +100,10 @@ class SaleScreen(QWidget):
         manage.clicked.connect(self.sig_manage.emit)
         lock = big_button(self.tr("Lock"), name="lock")
         lock.clicked.connect(self.sig_lock.emit)
+        self.camera_button = big_button(self.tr("Camera"), name="camera")
+        self.camera_button.setCheckable(True)
+        self.camera_button.clicked.connect(self.toggle_camera)
+        self.camera: CameraScanner | None = None
         self.demo_button = big_button(self.tr("Scan a demo card"), name="demo-scan")
         self.demo_button.clicked.connect(self.show_demo_cards)
         self.demo_button.setVisible(bool(runtime.config.demo and runtime.config.extra.get("demo_cards")))
@@ -115,6 +120,7 @@ class SaleScreen(QWidget):
         right.addWidget(self.card_panel)
         card_row = QHBoxLayout()
         card_row.addWidget(type_card)
+        card_row.addWidget(self.camera_button)
         card_row.addWidget(self.demo_button)
         right.addLayout(card_row)
         right.addWidget(self.cart_view, 1)
@@ -234,6 +240,22 @@ class SaleScreen(QWidget):
         self.card = card
         self.card_panel.show_card(card)
         self.message.ok(self.tr("Card read. Balance %1 won.").replace("%1", won(card.balance)))
+
+    def toggle_camera(self, on: bool) -> None:
+        if self.camera is None:
+            self.camera = CameraScanner(self)
+            self.camera.sig_decoded.connect(self.handle_scan)
+        if not on:
+            self.camera.stop_camera()
+            return
+        if not self.camera.start_camera():
+            self.camera_button.setChecked(False)
+            self.message.error(self.tr("No camera found. Use the scanner or type the card number."))
+
+    def shutdown(self) -> None:
+        self.status_timer.stop()
+        if self.camera is not None:
+            self.camera.shutdown()
 
     def scan_image(self, path: str) -> None:
         """A photo or scan of a card (support staff, or a camera frame saved to a file)."""

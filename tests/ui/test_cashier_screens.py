@@ -212,3 +212,10 @@ def test_no_full_name_on_the_customer_side(qtbot, till):
     till.sale.handle_scan(till.cards[0]["payload"])
     shown = " ".join(w.text() for w in till.sale.findChildren(QLabel))
     assert "김민준" not in shown and "김*준" in shown
+
+
+def test_no_camera_here_says_so_and_leaves_the_button_off(qtbot, till):
+    signed_in(qtbot, till)
+    camera = button(till.sale, "camera")
+    click(qtbot, camera)
+    assert not camera.isChecked() and "카메라" in till.sale.message.text()
