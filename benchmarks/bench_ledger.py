@@ -28,13 +28,33 @@ def _entries(till_id: str, numbers: list[str], n: int) -> list[WireEntry]:
     out, prev = [], GENESIS_HASH
     for seq in range(1, n + 1):
         body: dict[str, Any] = {
-            "id": str(uuid.uuid4()), "till_id": till_id, "seq": seq,
-            "ts": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"), "type": "sale",
+            "id": str(uuid.uuid4()),
+            "till_id": till_id,
+            "seq": seq,
+            "ts": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
+            "type": "sale",
             "payload": {
-                "cashier": "s001", "lines": [{"sku": "C01", "name": "아메리카노", "qty": 1, "unit_price": 3000,
-                                              "amount": 3000, "taxable": True}],
-                "total": 3000, "points": 3000, "bank_card": 0, "cash": 0, "cash_received": 0, "change": 0,
-                "approval_no": None, "vat": 272, "supply_value": 2728, "tax_free": 0,
+                "cashier": "s001",
+                "lines": [
+                    {
+                        "sku": "C01",
+                        "name": "아메리카노",
+                        "qty": 1,
+                        "unit_price": 3000,
+                        "amount": 3000,
+                        "taxable": True,
+                    }
+                ],
+                "total": 3000,
+                "points": 3000,
+                "bank_card": 0,
+                "cash": 0,
+                "cash_received": 0,
+                "change": 0,
+                "approval_no": None,
+                "vat": 272,
+                "supply_value": 2728,
+                "tax_free": 0,
                 "card": {"number": numbers[seq % len(numbers)], "issue": 1},
                 "auth": "online" if seq % 2 else "offline",
             },
@@ -49,8 +69,10 @@ def _entries(till_id: str, numbers: list[str], n: int) -> list[WireEntry]:
 def _copy_baseline(raw_url: str, schema: str, entries: list[WireEntry]) -> float:
     """The floor: COPY the same rows into a plain table with no checks, locks or postings."""
     with psycopg.connect(raw_url, options=f"-csearch_path={schema}") as db:
-        db.execute("CREATE TABLE copy_entry (id text, till_id text, seq bigint, ts text, type text, payload text, "
-                   "prev_hash text, hash text)")
+        db.execute(
+            "CREATE TABLE copy_entry (id text, till_id text, seq bigint, ts text, type text, payload text, "
+            "prev_hash text, hash text)"
+        )
         start = time.perf_counter()
         with db.cursor().copy("COPY copy_entry FROM STDIN") as copy:
             for e in entries:
@@ -74,9 +96,12 @@ def main() -> list[Figure]:
         ledger.create_programme(2026, 100_000, dt.date(2026, 12, 31), public_key_hex(new_issuer_key()))
         ledger.add_shop("cafe1", "올리브카페")
         ledger.enrol_till("cafe1", "cafe1-1")
-        ledger.add_participants([
-            ParticipantRecord(f"P{n:05d}", f"참여자{n}", "", "센터", "카페", 6, True, None) for n in range(CARDS)
-        ])
+        ledger.add_participants(
+            [
+                ParticipantRecord(f"P{n:05d}", f"참여자{n}", "", "센터", "카페", 6, True, None)
+                for n in range(CARDS)
+            ]
+        )
         ledger.grant(2026)
         numbers = [c.number for c in ledger.cards()][:2000]
         entries = _entries("cafe1-1", numbers, ENTRIES)
@@ -93,8 +118,15 @@ def main() -> list[Figure]:
         ledger.dispose()
         rate, copy_rate = ENTRIES / ingest, ENTRIES / copy
         figures = [
-            Figure(f"ledger ingest, batches of {BATCH}, PostgreSQL", rate, "entries/s", budget=5000, higher_is_better=True,
-                   baseline=copy_rate, baseline_name="raw COPY of the same rows"),
+            Figure(
+                f"ledger ingest, batches of {BATCH}, PostgreSQL",
+                rate,
+                "entries/s",
+                budget=5000,
+                higher_is_better=True,
+                baseline=copy_rate,
+                baseline_name="raw COPY of the same rows",
+            ),
             Figure(f"snapshot of {CARDS:,} cards", snap * 1000, "ms", budget=1000),
         ]
         print_figures("Ledger", figures)
