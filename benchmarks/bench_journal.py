@@ -7,27 +7,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.fixtures import americano_sale
 from benchmarks.report import Figure, print_figures
 from pos_app.journal.store import Journal
 
-SALE = {
-    "cashier": "s001",
-    "lines": [
-        {"sku": "C01", "name": "아메리카노", "qty": 2, "unit_price": 3000, "amount": 6000, "taxable": True}
-    ],
-    "total": 6000,
-    "points": 6000,
-    "bank_card": 0,
-    "cash": 0,
-    "cash_received": 0,
-    "change": 0,
-    "approval_no": None,
-    "vat": 545,
-    "supply_value": 5455,
-    "tax_free": 0,
-    "card": {"number": "900000000019", "issue": 1},
-    "auth": "offline",
-}
+SALE = americano_sale("900000000019")
 
 
 def measure(n: int = 2000) -> list[float]:

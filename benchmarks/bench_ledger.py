@@ -11,6 +11,7 @@ from typing import Any
 
 import psycopg
 
+from benchmarks.fixtures import americano_sale
 from benchmarks.report import Figure, print_figures
 from pos_app.cards.keys import new_issuer_key, public_key_hex
 from pos_app.journal.chain import GENESIS_HASH, entry_hash
@@ -33,31 +34,7 @@ def _entries(till_id: str, numbers: list[str], n: int) -> list[WireEntry]:
             "seq": seq,
             "ts": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
             "type": "sale",
-            "payload": {
-                "cashier": "s001",
-                "lines": [
-                    {
-                        "sku": "C01",
-                        "name": "아메리카노",
-                        "qty": 1,
-                        "unit_price": 3000,
-                        "amount": 3000,
-                        "taxable": True,
-                    }
-                ],
-                "total": 3000,
-                "points": 3000,
-                "bank_card": 0,
-                "cash": 0,
-                "cash_received": 0,
-                "change": 0,
-                "approval_no": None,
-                "vat": 272,
-                "supply_value": 2728,
-                "tax_free": 0,
-                "card": {"number": numbers[seq % len(numbers)], "issue": 1},
-                "auth": "online" if seq % 2 else "offline",
-            },
+            "payload": americano_sale(numbers[seq % len(numbers)], "online" if seq % 2 else "offline"),
             "prev_hash": prev,
         }
         digest = entry_hash(**body)

@@ -13,6 +13,7 @@ from pathlib import Path
 import psycopg
 import requests
 
+from benchmarks.fixtures import americano_sale
 from benchmarks.report import Figure, print_figures
 from pos_app.cards.keys import new_issuer_key, public_key_hex
 from pos_app.journal.store import Journal
@@ -53,31 +54,7 @@ def fill_backlog(journal: Journal, numbers: list[str]) -> None:
     for n in range(BACKLOG):
         journal.append(
             "sale",
-            {
-                "cashier": "s001",
-                "lines": [
-                    {
-                        "sku": "C01",
-                        "name": "아메리카노",
-                        "qty": 1,
-                        "unit_price": 3000,
-                        "amount": 3000,
-                        "taxable": True,
-                    }
-                ],
-                "total": 3000,
-                "points": 3000,
-                "bank_card": 0,
-                "cash": 0,
-                "cash_received": 0,
-                "change": 0,
-                "approval_no": None,
-                "vat": 272,
-                "supply_value": 2728,
-                "tax_free": 0,
-                "card": {"number": numbers[n % len(numbers)], "issue": 1},
-                "auth": "offline",
-            },
+            americano_sale(numbers[n % len(numbers)], "offline"),
         )
 
 
