@@ -470,6 +470,25 @@ class Checkout:
             split,
         )
 
+    def resolve_interrupted(self) -> list[JournalEntry]:
+        """At start-up: an online sale journalled just before a crash or power cut, with no answer and no
+        decision recorded, was never shown to the cashier as paid; it is cancelled (the ledger reverses it
+        if it had posted it) and the cashier rings it up again."""
+        cancelled = []
+        acked = self.journal.acked_through()
+        pending = self.journal.entries(after_seq=acked, types=SALE_TYPES)
+        decided = {str(e.payload.get("ref")) for e in pending if e.type != "sale"}
+        for entry in pending:
+            if entry.type != "sale" or entry.payload.get("auth") != "online" or entry.id in decided:
+                continue
+            if self.journal.ack(entry.seq) is not None:
+                continue
+            log.warning("cancelling online sale %s interrupted before its answer", entry.id)
+            cancelled.append(
+                self.journal.append("sale_cancelled", {"ref": entry.id, "reason": "interrupted"})
+            )
+        return cancelled
+
     def recent_sales(self, limit: int = 30) -> list[SaleState]:
         """The latest sales, newest first, for the refund screen."""
         rows = self.journal.query(

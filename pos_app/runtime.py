@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 
@@ -35,8 +36,6 @@ def limits_from(journal: Journal) -> OfflineLimits:
     raw = journal.setting("limits")
     if not raw:
         return OfflineLimits()
-    import datetime as dt
-
     data = json.loads(raw)
     return OfflineLimits(
         card_daily_cap=int(data["offline_card_daily_cap"]),
@@ -58,6 +57,9 @@ def open_till(config: TillConfig, *, start_sync: bool = True) -> TillRuntime:
         limits=lambda: limits_from(journal),
         link=client,
     )
+    # Every entry (sales, menu changes, day closes) wakes the background sync; it never blocks.
+    journal.on_append.append(lambda _entry: client.wake())
+    checkout.resolve_interrupted()
     if start_sync:
         client.start()
     return TillRuntime(config, journal, client, checkout)

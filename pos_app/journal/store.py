@@ -12,7 +12,7 @@ import json
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,6 +125,7 @@ class Journal:
         except sqlite3.DatabaseError as exc:
             raise JournalCorrupt([f"cannot open journal database: {exc}"]) from exc
         self._tail = self._read_tail()
+        self.on_append: list[Callable[[JournalEntry], None]] = []
         if verify:
             problems = self.verify()
             if problems:
@@ -183,7 +184,10 @@ class Journal:
                 ),
             )
             self._tail = (seq, digest)
-        return JournalEntry(entry_id, self.till_id, seq, ts, type, body, last_hash, digest)
+        entry = JournalEntry(entry_id, self.till_id, seq, ts, type, body, last_hash, digest)
+        for listener in self.on_append:
+            listener(entry)
+        return entry
 
     def entries(
         self, after_seq: int = 0, types: Sequence[str] | None = None, limit: int | None = None

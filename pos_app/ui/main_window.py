@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.member: StaffMember | None = None
         self.last_activity = time.monotonic()
-        self.lock_seconds = runtime.config.lock_timeout_seconds
+        self.lock_seconds = self.shop_lock_timeout()
         self.idle_timer = QTimer(self)
         self.idle_timer.timeout.connect(self.check_idle)
         self.idle_timer.start(1000)
@@ -95,6 +95,17 @@ class MainWindow(QMainWindow):
                     "No staff yet: ask the office or the shop manager to set up this till (allive-admin)."
                 )
             )
+
+    def shop_lock_timeout(self) -> int:
+        """The manager's setting wins over the enrolment file's default."""
+        saved = self.desk.settings.saved()
+        return saved.lock_timeout_seconds if saved is not None else self.runtime.config.lock_timeout_seconds
+
+    def settings_changed(self) -> None:
+        self.lock_seconds = self.shop_lock_timeout()
+        saved = self.desk.settings.saved()
+        if saved is not None and saved.language != self.runtime.config.language:
+            self.switch_language(saved.language)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
@@ -198,6 +209,7 @@ class MainWindow(QMainWindow):
             return
         window = ManagerWindow(self.runtime, self.roster, member, self)
         window.sig_catalogue_changed.connect(self.sale.reload_catalogue)
+        window.sig_settings_changed.connect(self.settings_changed)
         window.exec()
         self.sale.reload_catalogue()
 

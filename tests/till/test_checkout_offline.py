@@ -149,3 +149,34 @@ def test_points_without_a_card_are_refused(till):
     result = till.checkout.pay(cart_of(KIMCHI), Tenders(points=8000), None, "s001")
     assert not result.approved and "카드" in result.message_ko
     assert till.journal.last_seq() == 0
+
+
+def test_an_online_sale_interrupted_before_its_answer_is_cancelled_at_start_up(till):
+    till.load_cards({1: 100_000})
+    card = till.checkout.scan(till.payload(1))
+    # What a power cut leaves: the sale journalled for online authorisation, no answer, no decision.
+    payload = {
+        "cashier": "s001",
+        "lines": [],
+        "total": 8000,
+        "points": 8000,
+        "bank_card": 0,
+        "cash": 0,
+        "cash_received": 0,
+        "change": 0,
+        "approval_no": None,
+        "vat": 727,
+        "supply_value": 7273,
+        "tax_free": 0,
+        "card": {"number": card.number, "issue": 1},
+        "auth": "online",
+    }
+    sale = till.journal.append("sale", payload)
+    settled = till.checkout.pay(
+        cart_of(KIMCHI), Tenders(points=8000), card, "s001"
+    )  # an offline one, decided
+    cancelled = till.checkout.resolve_interrupted()
+    assert [e.payload for e in cancelled] == [{"ref": sale.id, "reason": "interrupted"}]
+    assert till.checkout.sale_state(sale.id).status == "cancelled"
+    assert till.checkout.sale_state(settled.entry.id).status == "pending"
+    assert till.checkout.resolve_interrupted() == []
