@@ -111,6 +111,8 @@ class ReceiptDesk:
         target = self.printer()
         if not target:
             return PrintOutcome(pdf, False, "영수증을 PDF로 저장했습니다.")
+        if target == "system" or target.startswith("system:"):
+            return self._print_system(receipt, pdf, target.partition(":")[2])
         data = render_escpos(receipt, self.runtime.config.printer_columns)
         if open_drawer:
             data = drawer_kick() + data
@@ -118,6 +120,16 @@ class ReceiptDesk:
             send(target, data)
         except PrinterError as exc:
             log.warning("receipt printer failed: %s", exc)
+            return PrintOutcome(pdf, False, exc.message_ko)
+        return PrintOutcome(pdf, True, "영수증을 출력했습니다.")
+
+    def _print_system(self, receipt: Receipt, pdf: Path, name: str) -> PrintOutcome:
+        """Through the OS printer driver (QPrinter); the drawer then opens by the printer's own setting."""
+        from pos_app.printing.qprinter import make_printer, print_receipt
+
+        try:
+            print_receipt(receipt, make_printer(name), self.runtime.config.printer_columns)
+        except PrinterError as exc:
             return PrintOutcome(pdf, False, exc.message_ko)
         return PrintOutcome(pdf, True, "영수증을 출력했습니다.")
 

@@ -155,3 +155,20 @@ def test_unreachable_printer_gives_a_korean_message():
 def test_bad_printer_setting_is_refused(text):
     with pytest.raises(PrinterError):
         PrinterTarget.parse(text)
+
+
+def test_qprinter_path_draws_the_receipt_into_a_pdf(qtbot, tmp_path):
+    from pos_app.printing.qprinter import make_printer, print_receipt
+
+    path = tmp_path / "system.pdf"
+    print_receipt(receipt(), make_printer(pdf_path=path))
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 1000
+
+
+def test_an_unknown_system_printer_is_named_in_korean():
+    from pos_app.printing.qprinter import make_printer
+
+    with pytest.raises(PrinterError) as err:
+        make_printer("no such printer")
+    assert "프린터" in err.value.message_ko
