@@ -25,6 +25,12 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=8700)
     serve.add_argument("--admin-token", default=os.environ.get("ALLIVE_ADMIN_TOKEN", ""))
     serve.add_argument("--demo", action="store_true", help="demo mode: allows a placeholder admin token")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=int(os.environ.get("ALLIVE_LEDGER_WORKERS", "1")),
+        help="worker processes (one per core is a good start)",
+    )
     args = parser.parse_args(argv)
     if not args.database:
         print("allive-ledger: give --database URL (or set ALLIVE_DATABASE)", file=sys.stderr)
@@ -52,7 +58,18 @@ def main(argv: list[str] | None = None) -> int:
 
     ledger.upgrade()
     # Access logs carry paths only, never the Authorization header.
-    uvicorn.run(create_app(ledger, settings), host=args.host, port=args.port, log_level="warning")
+    if args.workers > 1:
+        # Each worker builds its app from the environment (sync.ledger.asgi).
+        os.environ.update(
+            ALLIVE_DATABASE=args.database,
+            ALLIVE_ADMIN_TOKEN=args.admin_token,
+            ALLIVE_DEMO="1" if args.demo else "0",
+        )
+        uvicorn.run(
+            "sync.ledger.asgi:app", host=args.host, port=args.port, workers=args.workers, log_level="warning"
+        )
+    else:
+        uvicorn.run(create_app(ledger, settings), host=args.host, port=args.port, log_level="warning")
     return 0
 
 

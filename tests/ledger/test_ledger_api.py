@@ -167,3 +167,50 @@ def test_settings_refuse_a_placeholder_admin_token_outside_demo():
         with pytest.raises(SettingsError):
             LedgerSettings("sqlite://", token)
     assert LedgerSettings("sqlite://", "", demo=True).demo
+
+
+def test_serve_with_several_workers_answers(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from sync.ledger.service import Ledger
+
+    url = f"sqlite:///{tmp_path / 'l.sqlite3'}"
+    Ledger(url).upgrade()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sync.ledger",
+            "serve",
+            "--database",
+            url,
+            "--port",
+            str(port),
+            "--workers",
+            "2",
+            "--admin-token",
+            ADMIN_TOKEN,
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                response = requests.get(
+                    f"http://127.0.0.1:{port}/v1/admin/balances", headers=auth(ADMIN_TOKEN), timeout=1
+                )
+                break
+            except requests.RequestException:
+                time.sleep(0.2)
+        assert response.status_code == 200
+    finally:
+        process.terminate()
+        process.wait(10)
