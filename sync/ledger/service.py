@@ -41,7 +41,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.sql.elements import ColumnElement
 
 from pos_app.cards.number import make_card_number, mask_name
-from pos_app.journal.chain import GENESIS_HASH, entry_hash
+from pos_app.journal.chain import GENESIS_HASH, canonical_json, entry_hash
 from sync.ledger import schema as t
 from sync.ledger.records import (
     AccountBalance,
@@ -828,18 +828,19 @@ class Ledger:
     def _check_wire(self, wire: WireEntry, till_id: str) -> str | None:
         if wire.till_id != till_id:
             return "entry belongs to another till"
-        computed = entry_hash(
-            id=wire.id,
-            till_id=wire.till_id,
-            seq=wire.seq,
-            ts=wire.ts,
-            type=wire.type,
-            payload=wire.payload,
-            prev_hash=wire.prev_hash,
-        )
-        if computed != wire.hash:
+        body = {
+            "id": wire.id,
+            "till_id": wire.till_id,
+            "seq": wire.seq,
+            "ts": wire.ts,
+            "type": wire.type,
+            "payload": wire.payload,
+            "prev_hash": wire.prev_hash,
+        }
+        canonical = canonical_json(body)  # the same encoding entry_hash uses, computed once
+        if hashlib.sha256(canonical).hexdigest() != wire.hash:
             return "hash does not match the entry's content"
-        if "\\u0000" in json.dumps(wire.payload) or "\x00" in wire.ts:
+        if b"\\u0000" in canonical:  # JSON always escapes NUL; PostgreSQL text cannot hold it
             return "NUL characters are not allowed"
         return None
 
