@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,24 +13,9 @@ from pathlib import Path
 import pytest
 import requests
 
-PG_BASE = os.environ.get("ALLIVE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+from reliability.world import PG_BASE, free_port, pg_reachable, pg_schema
+
 ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def pg_reachable() -> bool:
-    try:
-        import psycopg
-
-        psycopg.connect(PG_BASE.replace("+psycopg", ""), connect_timeout=3).close()
-        return True
-    except Exception:
-        return False
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -44,14 +27,8 @@ def ledger_url(request, tmp_path) -> Iterator[str]:
         if os.environ.get("ALLIVE_REQUIRE_POSTGRES"):
             pytest.fail(f"PostgreSQL is required but unreachable at {PG_BASE}")
         pytest.skip(f"PostgreSQL unreachable at {PG_BASE}")
-    import psycopg
-
-    schema = f"e2e_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_BASE.replace("+psycopg", ""), autocommit=True) as db:
-        db.execute(f'CREATE SCHEMA "{schema}"')
-    yield f"{PG_BASE}?options=-csearch_path%3D{schema}"
-    with psycopg.connect(PG_BASE.replace("+psycopg", ""), autocommit=True) as db:
-        db.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    with pg_schema("e2e") as url:
+        yield url
 
 
 @dataclass

@@ -17,33 +17,23 @@ import uvicorn
 
 from pos_app.cards.keys import new_issuer_key, public_key_hex
 from pos_app.journal.chain import GENESIS_HASH, entry_hash
+from reliability.world import PG_BASE, pg_reachable, pg_schema
 from sync.ledger.api import create_app
 from sync.ledger.records import ParticipantRecord
 from sync.ledger.service import Ledger
 from sync.ledger.settings import LedgerSettings
 from sync.protocol import PushRequest, WireEntry
 
-PG_BASE = os.environ.get("ALLIVE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 ADMIN_TOKEN = "test-admin-token-0123456789abcdef"
 
 
 def _pg_schema(request: pytest.FixtureRequest) -> Iterator[str]:
-    import psycopg
-
-    raw = PG_BASE.replace("+psycopg", "")
-    try:
-        admin = psycopg.connect(raw, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
+    if not pg_reachable():
         if os.environ.get("ALLIVE_REQUIRE_POSTGRES"):
-            pytest.fail(f"PostgreSQL is required but unreachable at {PG_BASE}: {exc}")
+            pytest.fail(f"PostgreSQL is required but unreachable at {PG_BASE}")
         pytest.skip(f"PostgreSQL unreachable at {PG_BASE}")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield f"{PG_BASE}?options=-csearch_path%3D{schema}"
-    finally:
-        admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
-        admin.close()
+    with pg_schema("t") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pos_app.config import load_config
 from pos_app.runtime import TillRuntime, open_till
 from pos_app.ui.main_window import MainWindow, install_translations
+from reliability.world import free_port
 from sync.demo import prepare
 from sync.ledger.api import create_app
 from sync.ledger.service import Ledger
@@ -59,14 +60,6 @@ class Till:
     @property
     def sale(self):  # type: ignore[no-untyped-def]
         return self.window.sale
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
