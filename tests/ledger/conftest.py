@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import threading
-import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -13,15 +11,12 @@ from typing import Any
 
 import pytest
 import requests
-import uvicorn
 
 from pos_app.cards.keys import new_issuer_key, public_key_hex
 from pos_app.journal.chain import GENESIS_HASH, entry_hash
-from reliability.world import PG_BASE, pg_reachable, pg_schema
-from sync.ledger.api import create_app
+from reliability.world import PG_BASE, ThreadedLedgerServer, pg_reachable, pg_schema
 from sync.ledger.records import ParticipantRecord
 from sync.ledger.service import Ledger
-from sync.ledger.settings import LedgerSettings
 from sync.protocol import PushRequest, WireEntry
 
 ADMIN_TOKEN = "test-admin-token-0123456789abcdef"
@@ -141,17 +136,6 @@ class Server:
 
 @pytest.fixture
 def server(programme) -> Iterator[Server]:
-    app = create_app(programme.ledger, LedgerSettings(programme.ledger.database_url, ADMIN_TOKEN))
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    port = srv.servers[0].sockets[0].getsockname()[1]
-    base = f"http://127.0.0.1:{port}"
-    assert requests.get(f"{base}/v1/health", timeout=5).ok
-    yield Server(base, programme)
-    srv.should_exit = True
-    thread.join(10)
+    with ThreadedLedgerServer(programme.ledger, ADMIN_TOKEN) as running:
+        assert requests.get(f"{running.url}/v1/health", timeout=5).ok
+        yield Server(running.url, programme)

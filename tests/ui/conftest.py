@@ -3,58 +3,29 @@
 from __future__ import annotations
 
 import os
-import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-import uvicorn
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_app.config import load_config
 from pos_app.runtime import TillRuntime, open_till
 from pos_app.ui.main_window import MainWindow, install_translations
-from reliability.world import free_port
+from reliability.world import ThreadedLedgerServer
 from sync.demo import prepare
-from sync.ledger.api import create_app
 from sync.ledger.service import Ledger
-from sync.ledger.settings import LedgerSettings
-
-
-@dataclass
-class LedgerThread:
-    ledger: Ledger
-    server: uvicorn.Server | None = None
-    thread: threading.Thread | None = None
-    port: int = 0
-
-    def start(self) -> None:
-        app = create_app(self.ledger, LedgerSettings(self.ledger.database_url, "", demo=True))
-        self.server = uvicorn.Server(
-            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
-        )
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + 10
-        while not self.server.started and time.monotonic() < deadline:
-            time.sleep(0.02)
-
-    def stop(self) -> None:
-        if self.server is not None and self.thread is not None:
-            self.server.should_exit = True
-            self.thread.join(10)
-            self.server = None
 
 
 @dataclass
 class Till:
     runtime: TillRuntime
     window: MainWindow
-    ledger: LedgerThread
+    server: ThreadedLedgerServer
+    ledger: Ledger
     cards: list[dict[str, str]]
 
     @property
@@ -64,10 +35,9 @@ class Till:
 
 @pytest.fixture
 def till(qtbot, tmp_path) -> Iterator[Till]:
-    port = free_port()
-    till_file, _ = prepare(tmp_path / "demo", port)
-    ledger = LedgerThread(Ledger(f"sqlite:///{tmp_path / 'demo' / 'ledger.sqlite3'}"), port=port)
-    ledger.start()
+    ledger = Ledger(f"sqlite:///{tmp_path / 'demo' / 'ledger.sqlite3'}")
+    server = ThreadedLedgerServer(ledger).start()
+    till_file, _ = prepare(tmp_path / "demo", server.port)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     translators = install_translations(app, "ko")
@@ -82,15 +52,15 @@ def till(qtbot, tmp_path) -> Iterator[Till]:
     import json
 
     cards = json.loads((tmp_path / "demo" / "demo-cards.json").read_text(encoding="utf-8"))
-    yield Till(runtime, window, ledger, cards)
+    yield Till(runtime, window, server, ledger, cards)
     window.shutdown()
     window.close()
     app.removeEventFilter(window.wedge)
     for translator in translators:
         app.removeTranslator(translator)
     runtime.close()
-    ledger.stop()
-    ledger.ledger.dispose()
+    server.stop()
+    ledger.dispose()
 
 
 def when_modal(qtbot, action: Callable[[QWidget], None]) -> None:

@@ -50,7 +50,7 @@ def test_full_points_sale_online_in_four_touches(qtbot, till):
     click(qtbot, button(till.sale, "pay"))
     sale = till.runtime.journal.entries(types=["sale"])[-1]
     assert sale.payload["points"] == 8500 and sale.payload["auth"] == "online"
-    assert till.ledger.ledger.card_balance(number) == 91_500
+    assert till.ledger.card_balance(number) == 91_500
     assert "결제되었습니다" in till.sale.message.text()
     assert list(till.runtime.config.receipts_path.glob("*.pdf"))
     assert till.sale.cart.is_empty
@@ -79,7 +79,7 @@ def test_points_and_cash_with_change(qtbot, till):
 
 def test_offline_sale_and_offline_refusal(qtbot, till):
     signed_in(qtbot, till)
-    till.ledger.stop()
+    till.server.stop()
     add(qtbot, till, "meal", "M07", 3)  # 제육덮밥 × 3 = 27,000
     wedge_scan(qtbot, till.window, till.cards[2]["payload"])
     assert till.sale.card.source == "offline" and till.sale.card.spendable_now == 30_000
@@ -116,7 +116,7 @@ def test_refund_with_manager_pin_and_reason(qtbot, till):
     number = till.sale.card.number
     when_modal(qtbot, lambda dialog: click(qtbot, button(dialog, "pay-complete")))
     click(qtbot, button(till.sale, "pay"))
-    assert till.ledger.ledger.card_balance(number) == 97_000
+    assert till.ledger.card_balance(number) == 97_000
 
     def refund(dialog):
         dialog.sales.setCurrentRow(0)
@@ -136,7 +136,7 @@ def test_refund_with_manager_pin_and_reason(qtbot, till):
     assert len(refunds) == 1 and refunds[0].payload["reason"] == "상품 문제"
     assert refunds[0].payload["manager"] == MANAGER and refunds[0].payload["points"] == 3000
     till.runtime.sync.drain()
-    assert till.ledger.ledger.card_balance(number) == 100_000
+    assert till.ledger.card_balance(number) == 100_000
 
 
 def test_wedge_burst_while_a_quantity_field_has_focus(qtbot, till):
