@@ -116,8 +116,9 @@ def wedge_scan(qtbot, target: QWidget, payload: str) -> None:
     """What a USB scanner does: the digits within milliseconds, then Enter."""
     from PySide6.QtCore import Qt
 
+    target.window().activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is target.window(), timeout=2000)
     target.setFocus()
-    QApplication.setActiveWindow(target.window()) if hasattr(QApplication, "setActiveWindow") else None
     for digit in payload:
         qtbot.keyClick(target, digit)
     qtbot.keyClick(target, Qt.Key.Key_Return)

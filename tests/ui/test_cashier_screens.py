@@ -219,3 +219,28 @@ def test_no_camera_here_says_so_and_leaves_the_button_off(qtbot, till):
     camera = button(till.sale, "camera")
     click(qtbot, camera)
     assert not camera.isChecked() and "카메라" in till.sale.message.text()
+
+
+def test_manage_opens_the_manager_window_after_a_manager_pin(qtbot, till, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from pos_app.ui.manager import ManagerWindow
+
+    signed_in(qtbot, till)
+    # The two questions (who, PIN) are answered as the manager would type them.
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("매니저", True)))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("1234", True)))
+    opened: list[ManagerWindow] = []
+
+    def look(dialog):
+        assert isinstance(dialog, ManagerWindow)
+        opened.append(dialog)
+        dialog.reject()
+
+    when_modal(qtbot, look)
+    click(qtbot, button(till.sale, "manage"))
+    assert len(opened) == 1 and opened[0].member.staff_id == MANAGER
+    # A wrong PIN opens nothing and says why.
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("0000", True)))
+    click(qtbot, button(till.sale, "manage"))
+    assert len(opened) == 1 and "PIN" in till.sale.message.text()
