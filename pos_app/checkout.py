@@ -248,16 +248,15 @@ class Checkout:
         """Points this till took offline after ``after_seq``: offline sales and online sales that fell back."""
         entries = self.journal.entries(after_seq=after_seq, types=SALE_TYPES)
         sales = {e.id: e for e in entries if e.type == "sale"}
-        fallback_refs = {e.payload.get("ref") for e in entries if e.type == "sale_fallback"}
         spends = []
         for entry in entries:
             if entry.type == "sale" and entry.payload.get("auth") == "offline" and entry.payload.get("card"):
                 spends.append((entry, int(entry.payload["points"]), str(entry.payload["card"]["number"])))
             elif entry.type == "sale_fallback":
-                sale = sales.get(str(entry.payload.get("ref"))) or self.journal.entry(
-                    str(entry.payload["ref"])
-                )
-                if sale is not None and sale.id in fallback_refs and sale.payload.get("card"):
+                # The fallback may follow a sale older than the window read here.
+                ref = str(entry.payload.get("ref"))
+                sale = sales.get(ref) or self.journal.entry(ref)
+                if sale is not None and sale.payload.get("card"):
                     spends.append((entry, int(sale.payload["points"]), str(sale.payload["card"]["number"])))
         return spends
 

@@ -72,26 +72,29 @@ class TillStream:
     def sale(
         self, card: str | None, points: int, auth: str = "online", total: int | None = None, cash: int = 0
     ) -> WireEntry:
-        total = points + cash if total is None else total
-        return self.make(
-            "sale",
-            {
-                "cashier": "s001",
-                "lines": [],
-                "total": total,
-                "points": points,
-                "bank_card": 0,
-                "cash": cash,
-                "cash_received": cash,
-                "change": 0,
-                "approval_no": None,
-                "vat": 0,
-                "supply_value": 0,
-                "tax_free": 0,
-                "card": {"number": card, "issue": 1} if card else None,
-                "auth": auth,
-            },
-        )
+        return self.make("sale", sale_payload(card, points, auth, total=total, cash=cash))
+
+
+def sale_payload(
+    card: str | None, points: int, auth: str = "online", *, total: int | None = None, cash: int = 0
+) -> dict[str, Any]:
+    """A sale as the till journals it (no lines: the ledger reads only the amounts and the card)."""
+    return {
+        "cashier": "s001",
+        "lines": [],
+        "total": points + cash if total is None else total,
+        "points": points,
+        "bank_card": 0,
+        "cash": cash,
+        "cash_received": cash,
+        "change": 0,
+        "approval_no": None,
+        "vat": 0,
+        "supply_value": 0,
+        "tax_free": 0,
+        "card": {"number": card, "issue": 1} if card else None,
+        "auth": auth,
+    }
 
 
 def push(ledger: Ledger, till_id: str, *entries: WireEntry):

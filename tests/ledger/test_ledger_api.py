@@ -9,7 +9,7 @@ import requests
 
 from sync.client import LedgerRefused, SyncClient
 from sync.ledger.settings import LedgerSettings, SettingsError
-from tests.ledger.conftest import ADMIN_TOKEN, TillStream
+from tests.ledger.conftest import ADMIN_TOKEN, TillStream, sale_payload
 
 
 def auth(token: str) -> dict[str, str]:
@@ -130,25 +130,7 @@ def test_sync_client_pushes_pulls_and_reports_a_refused_token(server, tmp_path):
     assert len(snapshot.cards) == 4 and journal.snapshot_version() == snapshot.version
     card = server.programme.cards[0]
     for points in (1000, 2000):
-        journal.append(
-            "sale",
-            {
-                "cashier": "s",
-                "lines": [],
-                "total": points,
-                "points": points,
-                "bank_card": 0,
-                "cash": 0,
-                "cash_received": 0,
-                "change": 0,
-                "approval_no": None,
-                "vat": 0,
-                "supply_value": 0,
-                "tax_free": 0,
-                "card": {"number": card, "issue": 1},
-                "auth": "offline",
-            },
-        )
+        journal.append("sale", sale_payload(card, points, "offline"))
     assert client.drain() == 2 and journal.outbox_size() == 0
     assert server.programme.ledger.card_balance(card) == 97_000
     client.pull_snapshot()
