@@ -30,7 +30,7 @@ from pos_app.core.offline_rules import (
 from pos_app.core.refunds import RefundSplit, split_refund
 from pos_app.core.tenders import Payment, PaymentError, Tenders, settle
 from pos_app.journal.chain import JournalEntry
-from pos_app.journal.store import Journal, utc_now
+from pos_app.journal.store import Journal
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +132,7 @@ class Checkout:
         issuer_public_key: Ed25519PublicKey | None = None,
         limits: OfflineLimits | Callable[[], OfflineLimits] = DEFAULT_LIMITS,
         link: LedgerLink | None = None,
-        clock: Callable[[], dt.datetime] = utc_now,
+        clock: Callable[[], dt.datetime] | None = None,
         auth_timeout: float = 1.5,
         online_backlog_limit: int = 50,
         refund_window: dt.timedelta = dt.timedelta(hours=24),
@@ -141,7 +141,8 @@ class Checkout:
         self._issuer_key = issuer_public_key
         self._limits = limits
         self.link = link
-        self.clock = clock
+        # Every entry this service writes is stamped by one clock: the journal's unless given.
+        self.clock = clock or journal.clock
         self.auth_timeout = auth_timeout
         self.online_backlog_limit = online_backlog_limit
         self.refund_window = refund_window
@@ -343,7 +344,7 @@ class Checkout:
             )
         if answer.status == "rejected":
             reason = answer.reason or "rejected"
-            rejected = self.journal.append("sale_rejected", {"ref": entry.id, "reason": reason})
+            rejected = self.journal.append("sale_rejected", {"ref": entry.id, "reason": reason}, at=self.clock())
             if answer.card_balance is not None:
                 self.journal.update_card_balance(card.number, answer.card_balance)
             self._wake()
@@ -362,10 +363,12 @@ class Checkout:
         # The sale entry itself is not counted by the rules until a fallback entry confirms it.
         refusal = self._offline_refusal(card, payment.points, now)
         if refusal is None:
-            fallback = self.journal.append("sale_fallback", {"ref": entry.id})
+            fallback = self.journal.append("sale_fallback", {"ref": entry.id}, at=self.clock())
             self._wake()
             return self._offline_approved(entry, payment, card, now, fallback)
-        cancelled = self.journal.append("sale_cancelled", {"ref": entry.id, "reason": refusal.value})
+        cancelled = self.journal.append(
+            "sale_cancelled", {"ref": entry.id, "reason": refusal.value}, at=self.clock()
+        )
         self._wake()
         return SaleResult(
             False,
@@ -432,8 +435,9 @@ class Checkout:
             return RefundResult(False, "해당 판매를 찾을 수 없습니다. 영수증 번호를 확인하세요.")
         if state.status in ("rejected", "cancelled"):
             return RefundResult(False, "승인되지 않은 판매는 환불할 수 없습니다.")
+        now = self.clock()
         sold_at = dt.datetime.fromisoformat(state.entry.ts)
-        if self.clock() - sold_at > self.refund_window:
+        if now - sold_at > self.refund_window:
             hours = int(self.refund_window.total_seconds() // 3600)
             return RefundResult(
                 False,
@@ -458,7 +462,7 @@ class Checkout:
             "cashier": cashier,
             "card": state.entry.payload.get("card"),
         }
-        entry = self.journal.append(kind, payload)
+        entry = self.journal.append(kind, payload, at=now)
         self._wake()
         return RefundResult(
             True,
@@ -484,7 +488,9 @@ class Checkout:
                 continue
             log.warning("cancelling online sale %s interrupted before its answer", entry.id)
             cancelled.append(
-                self.journal.append("sale_cancelled", {"ref": entry.id, "reason": "interrupted"})
+                self.journal.append(
+                    "sale_cancelled", {"ref": entry.id, "reason": "interrupted"}, at=self.clock()
+                )
             )
         return cancelled
 

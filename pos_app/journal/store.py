@@ -111,9 +111,18 @@ def utc_now() -> dt.datetime:
 class Journal:
     """One till's journal. Thread-safe: the UI thread appends while the sync thread reads and acks."""
 
-    def __init__(self, path: Path | str, till_id: str, *, verify: bool = True) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        till_id: str,
+        *,
+        verify: bool = True,
+        clock: Callable[[], dt.datetime] = utc_now,
+    ) -> None:
         self.path = Path(path)
         self.till_id = till_id
+        # Entries appended without an explicit time, and acknowledgements, are stamped by this clock.
+        self.clock = clock
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         try:
@@ -158,7 +167,7 @@ class Journal:
             # but a second till process on the same file must not fork the chain).
             last_seq, last_hash = self._read_tail()
             entry_id = str(uuid.uuid4())
-            ts = (at or utc_now()).astimezone(dt.UTC).isoformat(timespec="microseconds")
+            ts = (at or self.clock()).astimezone(dt.UTC).isoformat(timespec="microseconds")
             seq = last_seq + 1
             body = json.loads(json.dumps(payload))  # what is stored is exactly what gets hashed
             digest = entry_hash(
@@ -272,7 +281,7 @@ class Journal:
         """Store the ledger's answers; an entry acknowledged twice keeps its first answer."""
         if not acks:
             return
-        now = utc_now().isoformat()
+        now = self.clock().isoformat()
         with self._write() as db:
             db.executemany(
                 "INSERT OR IGNORE INTO ack (seq, status, reason, card_balance, acked_at) VALUES (?,?,?,?,?)",

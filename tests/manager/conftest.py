@@ -80,10 +80,10 @@ class Shop:
 
 @pytest.fixture
 def shop(tmp_path):
-    journal = Journal(tmp_path / "till.sqlite3", "cafe1-1")
-    issuer = new_issuer_key()
     clock = [NOW]
-    checkout = Checkout(journal, issuer_public_key=issuer.public_key(), clock=lambda: clock[0])
+    journal = Journal(tmp_path / "till.sqlite3", "cafe1-1", clock=lambda: clock[0])
+    issuer = new_issuer_key()
+    checkout = Checkout(journal, issuer_public_key=issuer.public_key())
     roster = StaffRoster(journal)
     roster.add("김매니저", "manager", MANAGER_PIN)
     roster.add("이계산", "cashier", CASHIER_PIN)

@@ -42,9 +42,9 @@ class TillFixture:
 
 @pytest.fixture
 def till(tmp_path):
-    journal = Journal(tmp_path / "till.sqlite3", "cafe1-1")
-    issuer = new_issuer_key()
     clock = [NOW]
-    checkout = Checkout(journal, issuer_public_key=issuer.public_key(), clock=lambda: clock[0])
+    journal = Journal(tmp_path / "till.sqlite3", "cafe1-1", clock=lambda: clock[0])
+    issuer = new_issuer_key()
+    checkout = Checkout(journal, issuer_public_key=issuer.public_key())
     yield TillFixture(journal, issuer, checkout, clock)
     journal.close()
