@@ -11,8 +11,8 @@ from PIL import Image, ImageDraw
 from pyzbar.pyzbar import decode as plain_decode
 
 from benchmarks.report import Figure, print_figures
-from pos_app.cards.qr import render_qr
 from pos_app.scanning.decoder import decode_file, decode_gray
+from sync.shared.cards.qr import render_qr
 
 PHOTOS = Path(__file__).resolve().parents[2] / "shared" / "data" / "qr-photos"
 

@@ -13,11 +13,11 @@ import psycopg
 
 from benchmarks.fixtures import americano_sale
 from benchmarks.report import Figure, print_figures
-from pos_app.cards.keys import new_issuer_key, public_key_hex
-from pos_app.journal.chain import GENESIS_HASH, entry_hash
 from sync.ledger.records import ParticipantRecord
 from sync.ledger.service import Ledger
 from sync.protocol import PushRequest, WireEntry
+from sync.shared.cards.keys import new_issuer_key, public_key_hex
+from sync.shared.chain import GENESIS_HASH, entry_hash
 
 PG = os.environ.get("ALLIVE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 ENTRIES = 10_000

@@ -19,12 +19,12 @@ from pathlib import Path
 
 from benchmarks.report import Figure, print_figures
 from pos_app.core.dayclose import CashCount, ZReport
-from pos_app.core.reports import SEOUL, business_day_bounds
-from pos_app.journal.chain import GENESIS_HASH, entry_hash
 from pos_app.journal.store import Journal
 from pos_app.manager import DayCloseBook, SalesQueries
 from pos_app.manager.printouts import z_report_lines
 from pos_app.printing.receipt import ShopHeader
+from sync.shared.chain import GENESIS_HASH, entry_hash
+from sync.shared.clock import KST, business_day_bounds
 
 SALES = 100_000
 DAYS = 365
@@ -103,7 +103,7 @@ def build(path: Path) -> None:
     extra = SALES - per_day * DAYS
     for d in range(DAYS):
         day = FIRST_DAY + dt.timedelta(days=d)
-        opening = dt.datetime.combine(day, dt.time(10), tzinfo=SEOUL)
+        opening = dt.datetime.combine(day, dt.time(10), tzinfo=KST)
         count = per_day + (1 if d < extra else 0)
         for n in range(count):
             at = opening + dt.timedelta(seconds=int(11 * 3600 * n / count))
@@ -132,7 +132,7 @@ def build(path: Path) -> None:
                     },
                 )
         if day != LAST_DAY:
-            closed_at = dt.datetime.combine(day, dt.time(21, 30), tzinfo=SEOUL)
+            closed_at = dt.datetime.combine(day, dt.time(21, 30), tzinfo=KST)
             add(
                 closed_at,
                 "day_close",

@@ -15,11 +15,11 @@ import requests
 
 from benchmarks.fixtures import americano_sale
 from benchmarks.report import Figure, print_figures
-from pos_app.cards.keys import new_issuer_key, public_key_hex
 from pos_app.journal.store import Journal
 from sync.client import SyncClient
 from sync.ledger.records import ParticipantRecord
 from sync.ledger.service import Ledger
+from sync.shared.cards.keys import new_issuer_key, public_key_hex
 
 PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 ADMIN = "bench-admin-token-0123456789abcdef"

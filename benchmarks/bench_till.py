@@ -14,9 +14,6 @@ import time
 from pathlib import Path
 
 from benchmarks.report import Figure, print_figures
-from pos_app.cards.keys import new_issuer_key
-from pos_app.cards.number import make_card_number
-from pos_app.cards.token import CardToken, sign_card
 from pos_app.checkout import Checkout
 from pos_app.config import load_config
 from pos_app.core.cart import Cart
@@ -25,6 +22,9 @@ from pos_app.core.tenders import Tenders
 from pos_app.journal.store import Journal
 from pos_app.runtime import open_till
 from sync.demo import prepare, start_ledger
+from sync.shared.cards.keys import new_issuer_key
+from sync.shared.cards.number import make_card_number
+from sync.shared.cards.token import CardToken, sign_card
 
 COFFEE = Item("C01", "아메리카노", 3000)
 

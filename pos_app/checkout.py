@@ -15,9 +15,6 @@ from typing import Literal, Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from pos_app.cards.keys import load_public_key_hex
-from pos_app.cards.number import is_valid_card_number, mask_card_number
-from pos_app.cards.token import CardProblem, CardRejected, verify_card_payload
 from pos_app.core.cart import Cart
 from pos_app.core.offline_rules import (
     Allowance,
@@ -29,12 +26,15 @@ from pos_app.core.offline_rules import (
 )
 from pos_app.core.refunds import RefundSplit, split_refund
 from pos_app.core.tenders import Payment, PaymentError, Tenders, settle
-from pos_app.journal.chain import JournalEntry
 from pos_app.journal.store import Journal
+from sync.shared.cards.keys import load_public_key_hex
+from sync.shared.cards.number import is_valid_card_number, mask_card_number
+from sync.shared.cards.token import CardProblem, CardRejected, verify_card_payload
+from sync.shared.chain import JournalEntry
+from sync.shared.clock import KST
 
 log = logging.getLogger(__name__)
 
-SEOUL = dt.timezone(dt.timedelta(hours=9), "KST")
 DEFAULT_LIMITS = OfflineLimits()
 SALE_TYPES = ("sale", "sale_rejected", "sale_fallback", "sale_cancelled", "refund", "void")
 
@@ -163,7 +163,7 @@ class Checkout:
     def scan(self, payload: str) -> CardView:
         """Verify a scanned QR payload and show the card; raises ``CardRejected`` with a Korean message."""
         now = self.clock()
-        token = verify_card_payload(payload, self.issuer_key(), now.astimezone(SEOUL).date())
+        token = verify_card_payload(payload, self.issuer_key(), now.astimezone(KST).date())
         return self._card_view(token.number, token.issue, verified=True, now=now)
 
     def lookup_number(self, number: str) -> CardView:
@@ -213,7 +213,7 @@ class Checkout:
         card = self.journal.snapshot_card(number)
         snapshot_through = int(self.journal.setting("snapshot_acked_through") or 0)
         acked_through = self.journal.acked_through()
-        today_start = now.astimezone(SEOUL).replace(hour=0, minute=0, second=0, microsecond=0)
+        today_start = now.astimezone(KST).replace(hour=0, minute=0, second=0, microsecond=0)
         # Only entries that can still matter are read: those the ledger had not applied when the
         # snapshot was taken, and today's (for the daily cap).
         since_seq = min(snapshot_through, acked_through, self._first_seq_since(today_start))
@@ -344,7 +344,9 @@ class Checkout:
             )
         if answer.status == "rejected":
             reason = answer.reason or "rejected"
-            rejected = self.journal.append("sale_rejected", {"ref": entry.id, "reason": reason}, at=self.clock())
+            rejected = self.journal.append(
+                "sale_rejected", {"ref": entry.id, "reason": reason}, at=self.clock()
+            )
             if answer.card_balance is not None:
                 self.journal.update_card_balance(card.number, answer.card_balance)
             self._wake()

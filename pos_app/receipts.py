@@ -7,13 +7,13 @@ import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pos_app.journal.chain import JournalEntry
 from pos_app.manager.settings import ShopSettingsStore
 from pos_app.printing.escpos import drawer_kick, render_escpos
 from pos_app.printing.pdf import render_pdf
 from pos_app.printing.printer_port import PrinterError, send
 from pos_app.printing.receipt import Receipt, ReceiptLine, ShopHeader
 from pos_app.runtime import TillRuntime
+from sync.shared.chain import JournalEntry
 
 log = logging.getLogger(__name__)
 

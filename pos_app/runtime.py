@@ -6,12 +6,12 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from pos_app.cards.keys import load_public_key_hex
 from pos_app.checkout import Checkout
 from pos_app.config import TillConfig
 from pos_app.core.offline_rules import OfflineLimits
 from pos_app.journal.store import Journal
 from sync.client import SyncClient
+from sync.shared.cards.keys import load_public_key_hex
 
 
 @dataclass

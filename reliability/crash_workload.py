@@ -15,14 +15,14 @@ import random
 import sys
 from pathlib import Path
 
-from pos_app.cards.keys import load_public_key_hex
-from pos_app.cards.token import CardRejected
 from pos_app.checkout import Checkout
 from pos_app.core.cart import Cart
 from pos_app.core.catalogue import Item
 from pos_app.core.tenders import Tenders
 from pos_app.journal.store import Journal, JournalCorrupt
 from sync.client import LedgerRefused, LedgerUnavailable, SyncClient
+from sync.shared.cards.keys import load_public_key_hex
+from sync.shared.cards.token import CardRejected
 
 MENU = (Item("C01", "아메리카노", 3000), Item("M01", "김밥", 3500), Item("M05", "김치찌개", 8000))
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import requests
 
-from pos_app.journal.chain import GENESIS_HASH, entry_hash
+from sync.shared.chain import GENESIS_HASH, entry_hash
 
 P99_BUDGET_MS = 250.0
 

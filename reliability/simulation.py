@@ -18,8 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pos_app.cards.keys import load_public_key_hex
-from pos_app.cards.token import CardRejected
 from pos_app.checkout import Checkout, SaleResult
 from pos_app.core.cart import Cart
 from pos_app.core.catalogue import Item
@@ -30,6 +28,8 @@ from reliability.invariants import Reconciliation, ledger_problems, reconcile
 from reliability.proxy import FaultPlan, FaultProxy
 from reliability.world import Programme
 from sync.client import LedgerRefused, LedgerUnavailable, SyncClient
+from sync.shared.cards.keys import load_public_key_hex
+from sync.shared.cards.token import CardRejected
 
 MENU = (
     Item("C01", "아메리카노", 3000),

@@ -19,12 +19,12 @@ import requests
 import uvicorn
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from pos_app.cards.keys import new_issuer_key, public_key_hex
-from pos_app.cards.token import CardToken, sign_card
 from sync.ledger.api import create_app
 from sync.ledger.records import ParticipantRecord
 from sync.ledger.service import Ledger
 from sync.ledger.settings import LedgerSettings
+from sync.shared.cards.keys import new_issuer_key, public_key_hex
+from sync.shared.cards.token import CardToken, sign_card
 
 PG_BASE = os.environ.get("ALLIVE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 ADMIN_TOKEN = "reliability-admin-token-0123456789"

@@ -19,9 +19,10 @@ from typing import Any
 import requests
 
 from pos_app.checkout import AuthAnswer
-from pos_app.journal.chain import JournalEntry
-from pos_app.journal.store import Ack, Journal, utc_now
+from pos_app.journal.store import Ack, Journal
 from sync.protocol import EntryStatus, PushRequest, PushResponse, SnapshotResponse, WireEntry
+from sync.shared.chain import JournalEntry
+from sync.shared.clock import utc_now
 
 log = logging.getLogger(__name__)
 

@@ -18,13 +18,13 @@ from pathlib import Path
 
 import requests
 
-from pos_app.cards.keys import load_private_key_pem, new_issuer_key, public_key_hex, write_private_key
-from pos_app.cards.number import format_card_number
-from pos_app.cards.token import CardToken, sign_card
 from pos_app.config import TillConfig
 from sync.admin.card_sheet import PrintedCard, write_card_csv, write_card_sheet
 from sync.ledger.records import ParticipantRecord
 from sync.ledger.service import Ledger
+from sync.shared.cards.keys import load_private_key_pem, new_issuer_key, public_key_hex, write_private_key
+from sync.shared.cards.number import format_card_number
+from sync.shared.cards.token import CardToken, sign_card
 
 NAMES = [
     "김민준",

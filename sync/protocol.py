@@ -1,7 +1,7 @@
 """Wire models shared by the till's sync client and the central ledger (protocol version 1).
 
 Journal entries travel exactly as the till stored them; the ledger recomputes each entry's hash
-from the same canonical encoding (``pos_app.journal.chain``) and checks the chain per till.
+from the same canonical encoding (``sync.shared.chain``) and checks the chain per till.
 
 Entry types and their payloads (all amounts int won):
 

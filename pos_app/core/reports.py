@@ -1,4 +1,4 @@
-"""Sales report values and their pure arithmetic: business days in Asia/Seoul, tender totals, CSV text.
+"""Sales report values and their pure arithmetic: business days in KST, tender totals, CSV text.
 
 The SQL that fills these values lives in ``pos_app.manager.queries``; everything here is plain data
 so the day's figures, the Z report and the exports share one definition of "net".
@@ -11,21 +11,13 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from pos_app.core.money import require_won
+from sync.shared.clock import business_day_bounds
 
-SEOUL = ZoneInfo("Asia/Seoul")
 # Follow-ups that mean an online sale never happened: it does not count anywhere.
 UNDONE_TYPES = ("sale_rejected", "sale_cancelled")
 REFUND_TYPES = ("refund", "void")
-
-
-def business_day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    """The UTC instants [start, end) of a business day as the shop sees it (midnight to midnight, Seoul)."""
-    start = dt.datetime.combine(day, dt.time(0), tzinfo=SEOUL)
-    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), tzinfo=SEOUL)
-    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
 
 
 def range_bounds(first: dt.date, last: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -33,10 +25,6 @@ def range_bounds(first: dt.date, last: dt.date) -> tuple[dt.datetime, dt.datetim
     if last < first:
         first, last = last, first
     return business_day_bounds(first)[0], business_day_bounds(last)[1]
-
-
-def business_day_of(at: dt.datetime) -> dt.date:
-    return at.astimezone(SEOUL).date()
 
 
 def iso_utc(at: dt.datetime) -> str:

@@ -1,7 +1,7 @@
 """The till's local journal: durable, append-only, hash-chained; outbox and card snapshot."""
 
-from pos_app.journal.chain import GENESIS_HASH, JournalEntry, canonical_json, chain_problems, entry_hash
 from pos_app.journal.store import Ack, Journal, JournalCorrupt, SnapshotCard
+from sync.shared.chain import GENESIS_HASH, JournalEntry, canonical_json, chain_problems, entry_hash
 
 __all__ = [
     "GENESIS_HASH",

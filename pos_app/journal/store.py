@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pos_app.journal.chain import GENESIS_HASH, JournalEntry, chain_problems, entry_hash
+from sync.shared.chain import GENESIS_HASH, JournalEntry, chain_problems, entry_hash
+from sync.shared.clock import Clock, utc_now
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS entry (
@@ -104,10 +105,6 @@ class SnapshotCard:
     seen_at: dt.datetime
 
 
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
 class Journal:
     """One till's journal. Thread-safe: the UI thread appends while the sync thread reads and acks."""
 
@@ -117,7 +114,7 @@ class Journal:
         till_id: str,
         *,
         verify: bool = True,
-        clock: Callable[[], dt.datetime] = utc_now,
+        clock: Clock = utc_now,
     ) -> None:
         self.path = Path(path)
         self.till_id = till_id

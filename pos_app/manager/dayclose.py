@@ -12,10 +12,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from pos_app.core.dayclose import CashCount, DayCloseError, ZReport, check_close, expected_cash, parse_amount
-from pos_app.core.reports import SalesSummary, business_day_bounds
-from pos_app.journal.chain import JournalEntry
-from pos_app.journal.store import Journal, utc_now
+from pos_app.core.reports import SalesSummary
+from pos_app.journal.store import Journal
 from pos_app.manager.queries import SalesQueries
+from sync.shared.chain import JournalEntry
+from sync.shared.clock import business_day_bounds, utc_now
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from fpdf import FPDF
 
@@ -21,11 +20,11 @@ from pos_app.printing.escpos import (
     PARTIAL_CUT,
     encode,
 )
-from pos_app.printing.fonts import find_korean_font
 from pos_app.printing.layout import center, ljust, pair, rjust, wrap
 from pos_app.printing.receipt import ShopHeader
+from sync.shared.clock import KST
+from sync.shared.fonts import find_korean_font
 
-SEOUL = ZoneInfo("Asia/Seoul")
 RULE = "---"  # a row that is a horizontal rule
 # A row: (label, middle, value). RULE rows draw a line; rows with only a middle are centred headings;
 # rows with only a label are wrapped notes.
@@ -56,7 +55,7 @@ def z_report_rows(z: ZReport, header: ShopHeader, closed_by_name: str = "") -> l
         (RULE, "", ""),
         ("영업일", "", z.business_day.isoformat()),
         ("계산대", "", z.till_id),
-        ("마감 시각", "", z.closed_at.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M")),
+        ("마감 시각", "", z.closed_at.astimezone(KST).strftime("%Y-%m-%d %H:%M")),
         (
             "마감자",
             "",

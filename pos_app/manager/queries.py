@@ -27,6 +27,7 @@ from pos_app.core.reports import (
     range_bounds,
 )
 from pos_app.journal.store import Journal
+from sync.shared.clock import KST_SQLITE_MODIFIER
 
 # Sales of the range that were approved. Follow-ups always come after their sale, so only
 # follow-ups from the range's start on can undo one of its sales.
@@ -56,7 +57,8 @@ WEEKDAY_KO = "월화수목금토일"
 
 
 def _bounds(start: dt.datetime, end: dt.datetime) -> dict[str, str]:
-    return {"start": iso_utc(start), "end": iso_utc(end)}
+    # ``kst`` is the business time zone as SQLite's date modifier, so no query spells the offset.
+    return {"start": iso_utc(start), "end": iso_utc(end), "kst": KST_SQLITE_MODIFIER}
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,7 @@ class SalesQueries:
         for hour, amount in self._q(
             _APPROVED
             + """
-            SELECT CAST(strftime('%H', ts, '+9 hours') AS INTEGER), SUM(json_extract(payload, '$.total'))
+            SELECT CAST(strftime('%H', ts, :kst) AS INTEGER), SUM(json_extract(payload, '$.total'))
             FROM approved GROUP BY 1""",
             _bounds(*business_day_bounds(day)),
         ):
@@ -293,7 +295,7 @@ class SalesQueries:
             back = {
                 d: int(a)
                 for d, a in self._q(
-                    """SELECT date(ts, '+9 hours'),
+                    """SELECT date(ts, :kst),
                               SUM(json_extract(payload, '$.points') + json_extract(payload, '$.cash')
                                   + json_extract(payload, '$.bank_card'))
                        FROM entry WHERE type IN ('refund', 'void') AND ts >= :start AND ts < :end GROUP BY 1""",

@@ -11,11 +11,11 @@ import json
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
-from pos_app.core.business_no import business_no_error_ko, format_business_no
 from pos_app.core.dayclose import DayCloseError, parse_amount
 from pos_app.journal.store import Journal
 from pos_app.printing.printer_port import PrinterError, PrinterTarget
 from pos_app.printing.receipt import ShopHeader
+from sync.shared.business_no import business_no_error_ko, format_business_no
 
 LANGUAGES = {"ko": "한국어", "en": "English"}
 LOCK_RANGE = (30, 3600)

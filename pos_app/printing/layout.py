@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
-from zoneinfo import ZoneInfo
 
-from pos_app.core.business_no import format_business_no
 from pos_app.core.money import won
 from pos_app.printing.receipt import Receipt
+from sync.shared.business_no import format_business_no
+from sync.shared.clock import KST
 
-SEOUL = ZoneInfo("Asia/Seoul")
 TITLES = {"sale": "영수증", "refund": "환불 영수증", "void": "취소 영수증", "reprint": "영수증 (재발행)"}
 
 
@@ -81,7 +80,7 @@ def render_text(receipt: Receipt, columns: int = 42) -> list[str]:
         out.append(pair("전화", h.phone, columns))
     out.append(rule)
     out.append(center(TITLES.get(receipt.kind, "영수증"), columns))
-    out.append(pair("일시", receipt.at.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M:%S"), columns))
+    out.append(pair("일시", receipt.at.astimezone(KST).strftime("%Y-%m-%d %H:%M:%S"), columns))
     out.append(pair("영수증 번호", receipt.sale_no, columns))
     out.append(rule)
     qty_w, price_w, amount_w = 4, 9, 10

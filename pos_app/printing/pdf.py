@@ -6,9 +6,9 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from pos_app.printing.fonts import find_korean_font
 from pos_app.printing.layout import render_text
 from pos_app.printing.receipt import Receipt
+from sync.shared.fonts import find_korean_font
 
 RECEIPT_WIDTH_MM = 80
 LINE_MM = 4.2

@@ -9,10 +9,10 @@ from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from pos_app.printing.fonts import find_korean_font
 from pos_app.printing.layout import render_text
 from pos_app.printing.printer_port import PrinterError
 from pos_app.printing.receipt import Receipt
+from sync.shared.fonts import find_korean_font
 
 RECEIPT_WIDTH_MM = 80.0
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,13 +22,13 @@ from pos_app.checkout import Checkout, RefundResult, SaleState, sale_number
 from pos_app.core.money import won
 from pos_app.staff import Permission, StaffError, StaffMember, StaffRoster
 from pos_app.ui.widgets import MessageLine, big_button
+from sync.shared.clock import KST
 
-SEOUL = ZoneInfo("Asia/Seoul")
 QUICK_REASONS = ("고객 변심", "상품 문제", "잘못 계산함", "주문 취소")
 
 
 def describe(state: SaleState) -> str:
-    at = dt.datetime.fromisoformat(state.entry.ts).astimezone(SEOUL)
+    at = dt.datetime.fromisoformat(state.entry.ts).astimezone(KST)
     tenders = []
     if state.paid.points:
         tenders.append(f"포인트 {won(state.paid.points)}")

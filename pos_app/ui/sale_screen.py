@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.cards.token import CardRejected
 from pos_app.catalogue_store import CatalogueStore
 from pos_app.checkout import CardView, SaleResult
 from pos_app.core.cart import Cart
@@ -38,6 +37,7 @@ from pos_app.ui.payment import PaymentDialog
 from pos_app.ui.refund import RefundDialog
 from pos_app.ui.theme import restyle
 from pos_app.ui.widgets import MessageLine, big_button, clear_layout
+from sync.shared.cards.token import CardRejected
 
 
 class SaleScreen(QWidget):

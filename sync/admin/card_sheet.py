@@ -13,9 +13,9 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from pos_app.cards.number import format_card_number
-from pos_app.cards.qr import render_qr
-from pos_app.printing.fonts import find_korean_font
+from sync.shared.cards.number import format_card_number
+from sync.shared.cards.qr import render_qr
+from sync.shared.fonts import find_korean_font
 
 CARD_W, CARD_H = 85.6, 54.0
 COLS, ROWS = 2, 5

@@ -40,8 +40,6 @@ from sqlalchemy import any_ as sql_any
 from sqlalchemy.engine import make_url
 from sqlalchemy.sql.elements import ColumnElement
 
-from pos_app.cards.number import make_card_number, mask_name
-from pos_app.journal.chain import GENESIS_HASH, canonical_json, entry_hash
 from sync.ledger import schema as t
 from sync.ledger.records import (
     AccountBalance,
@@ -63,6 +61,8 @@ from sync.protocol import (
     TillLimits,
     WireEntry,
 )
+from sync.shared.cards.number import make_card_number, mask_name
+from sync.shared.chain import GENESIS_HASH, canonical_json, entry_hash
 
 log = logging.getLogger(__name__)
 

@@ -8,13 +8,13 @@ import json
 import pytest
 from sqlalchemy import text
 
-from pos_app.cards.keys import load_public_key_hex
-from pos_app.cards.qr import render_qr
-from pos_app.cards.token import verify_card_payload
 from pos_app.scanning.decoder import decode_image
 from sync.admin.cli import main as admin
 from sync.admin.participants_csv import CsvRefused, EligibilityRule, parse_participants
 from sync.ledger.service import Ledger
+from sync.shared.cards.keys import load_public_key_hex
+from sync.shared.cards.qr import render_qr
+from sync.shared.cards.token import verify_card_payload
 
 HEADER = "참여자번호,이름,전화,지역자활센터,사업단/기업,전년도참여개월,참여중,참여시작일\n"
 ROWS = [

@@ -5,16 +5,16 @@ import datetime as dt
 import pytest
 from pyzbar.pyzbar import ZBarSymbol, decode
 
-from pos_app.cards.keys import load_public_key_hex, new_issuer_key, public_key_hex
-from pos_app.cards.number import (
+from sync.shared.cards.keys import load_public_key_hex, new_issuer_key, public_key_hex
+from sync.shared.cards.number import (
     format_card_number,
     is_valid_card_number,
     make_card_number,
     mask_card_number,
     mask_name,
 )
-from pos_app.cards.qr import render_qr
-from pos_app.cards.token import (
+from sync.shared.cards.qr import render_qr
+from sync.shared.cards.token import (
     PAYLOAD_LENGTH,
     CardProblem,
     CardRejected,

@@ -12,9 +12,6 @@ import json
 
 import requests
 
-from pos_app.cards.keys import load_private_key_pem
-from pos_app.cards.qr import render_qr
-from pos_app.cards.token import CardToken, sign_card
 from pos_app.config import load_config
 from pos_app.core.cart import Cart
 from pos_app.core.catalogue import Item
@@ -23,6 +20,9 @@ from pos_app.runtime import open_till
 from pos_app.scanning.decoder import decode_file
 from sync.admin.cli import main as admin
 from sync.ledger.service import Ledger
+from sync.shared.cards.keys import load_private_key_pem
+from sync.shared.cards.qr import render_qr
+from sync.shared.cards.token import CardToken, sign_card
 
 HEADER = "participant_id,name,phone,centre,workplace,months_prev_year,active,start_date\n"
 BIBIMBAP = Item("M08", "비빔밥", 8500)

@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 import requests
 
-from pos_app.cards.keys import new_issuer_key, public_key_hex
-from pos_app.journal.chain import GENESIS_HASH, entry_hash
 from reliability.world import PG_BASE, ThreadedLedgerServer, pg_reachable, pg_schema
 from sync.ledger.records import ParticipantRecord
 from sync.ledger.service import Ledger
 from sync.protocol import PushRequest, WireEntry
+from sync.shared.cards.keys import new_issuer_key, public_key_hex
+from sync.shared.chain import GENESIS_HASH, entry_hash
 
 ADMIN_TOKEN = "test-admin-token-0123456789abcdef"
 

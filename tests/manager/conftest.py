@@ -9,9 +9,6 @@ from dataclasses import dataclass
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from pos_app.cards.keys import new_issuer_key
-from pos_app.cards.number import make_card_number
-from pos_app.cards.token import CardToken, sign_card
 from pos_app.catalogue_store import CatalogueStore
 from pos_app.checkout import Checkout, SaleResult
 from pos_app.core.cart import Cart
@@ -19,6 +16,9 @@ from pos_app.core.tenders import Tenders
 from pos_app.demo_catalogue import DEMO_CATEGORIES, DEMO_ITEMS
 from pos_app.journal.store import Journal
 from pos_app.staff import StaffRoster
+from sync.shared.cards.keys import new_issuer_key
+from sync.shared.cards.number import make_card_number
+from sync.shared.cards.token import CardToken, sign_card
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -14,9 +14,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from pos_app.cards.keys import new_issuer_key
-from pos_app.cards.number import make_card_number
-from pos_app.cards.token import CardToken, sign_card
 from pos_app.catalogue_store import CatalogueStore
 from pos_app.checkout import Checkout
 from pos_app.config import TillConfig
@@ -29,16 +26,19 @@ from pos_app.runtime import TillRuntime
 from pos_app.staff import StaffRoster
 from pos_app.ui.manager import ManagerWindow, install_translator
 from sync.client import SyncClient
+from sync.shared.cards.keys import new_issuer_key
+from sync.shared.cards.number import make_card_number
+from sync.shared.cards.token import CardToken, sign_card
+from sync.shared.clock import KST
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-SEOUL = dt.timezone(dt.timedelta(hours=9))
 TODAY = dt.date(2026, 11, 25)
 
 
 def demo_till(folder: Path) -> tuple[TillRuntime, StaffRoster, list[dt.datetime]]:
     journal = Journal(folder / "journal.sqlite3", "cafe1-1")
     issuer = new_issuer_key()
-    clock = [dt.datetime.combine(TODAY - dt.timedelta(days=6), dt.time(9), tzinfo=SEOUL).astimezone(dt.UTC)]
+    clock = [dt.datetime.combine(TODAY - dt.timedelta(days=6), dt.time(9), tzinfo=KST).astimezone(dt.UTC)]
     checkout = Checkout(journal, issuer_public_key=issuer.public_key(), clock=lambda: clock[0])
     roster = StaffRoster(journal)
     roster.add("김매니저", "manager", "2580")
@@ -75,12 +75,12 @@ def demo_till(folder: Path) -> tuple[TillRuntime, StaffRoster, list[dt.datetime]
     last_sale = None
     for d in range(7):
         day = TODAY - dt.timedelta(days=6 - d)
-        journal.apply_snapshot(cards, d + 1, full=True, at=dt.datetime.combine(day, dt.time(8), tzinfo=SEOUL))
+        journal.apply_snapshot(cards, d + 1, full=True, at=dt.datetime.combine(day, dt.time(8), tzinfo=KST))
         for n in range(rng.randint(25, 40) if d < 6 else 34):
             hour = rng.choice([8, 9, 11, 11, 12, 12, 12, 12, 13, 13, 14, 15, 17, 18, 18, 19])
             if d == 6 and hour > 15:
                 hour = rng.choice([11, 12, 13])
-            clock[0] = dt.datetime.combine(day, dt.time(hour, rng.randint(0, 59)), tzinfo=SEOUL).astimezone(
+            clock[0] = dt.datetime.combine(day, dt.time(hour, rng.randint(0, 59)), tzinfo=KST).astimezone(
                 dt.UTC
             )
             cart = Cart()
@@ -111,11 +111,11 @@ def demo_till(folder: Path) -> tuple[TillRuntime, StaffRoster, list[dt.datetime]
                 [Ack(seq, "accepted", None, None) for seq in range(1, journal.last_seq() + 1)]
             )
     assert last_sale is not None and last_sale.entry is not None
-    clock[0] = dt.datetime.combine(TODAY, dt.time(15, 10), tzinfo=SEOUL).astimezone(dt.UTC)
+    clock[0] = dt.datetime.combine(TODAY, dt.time(15, 10), tzinfo=KST).astimezone(dt.UTC)
     refund_sale = next(
         s
         for s in reversed(checkout.recent_sales(40))
-        if s.paid.cash > 0 and dt.datetime.fromisoformat(s.entry.ts).astimezone(SEOUL).date() == TODAY
+        if s.paid.cash > 0 and dt.datetime.fromisoformat(s.entry.ts).astimezone(KST).date() == TODAY
     )
     checkout.refund(
         refund_sale.entry.id,

@@ -10,12 +10,10 @@ import datetime as dt
 
 import requests
 
-from pos_app.cards.keys import load_private_key_pem
-from pos_app.cards.token import CardToken, sign_card
 from pos_app.catalogue_store import CatalogueStore
 from pos_app.config import load_config
 from pos_app.core.cart import Cart
-from pos_app.core.reports import SEOUL, business_day_of, range_bounds
+from pos_app.core.reports import range_bounds
 from pos_app.core.tenders import Tenders
 from pos_app.demo_catalogue import DEMO_CATEGORIES, DEMO_ITEMS
 from pos_app.manager import DayCloseBook, SalesQueries
@@ -23,6 +21,9 @@ from pos_app.runtime import open_till
 from pos_app.staff import StaffRoster
 from sync.admin.cli import main as admin
 from sync.ledger.service import Ledger
+from sync.shared.cards.keys import load_private_key_pem
+from sync.shared.cards.token import CardToken, sign_card
+from sync.shared.clock import KST, business_day_of
 from tests.e2e.conftest import ADMIN_TOKEN, ledger_process, ledger_url  # noqa: F401 - fixtures
 
 HEADER = "participant_id,name,phone,centre,workplace,months_prev_year,active,start_date\n"
@@ -153,7 +154,7 @@ def test_till_day_totals_agree_with_the_ledger(ledger_process, tmp_path):  # noq
         assert till.refunds.points == sum(s.refunded_points for s in ledger_sales)
 
         # The office's admin endpoint says the same for the Seoul business day.
-        day_start = dt.datetime.combine(today, dt.time(0), tzinfo=SEOUL)
+        day_start = dt.datetime.combine(today, dt.time(0), tzinfo=KST)
         response = requests.get(
             f"{ledger_process.base_url}/v1/admin/sales",
             params={

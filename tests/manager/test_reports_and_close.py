@@ -9,10 +9,11 @@ import io
 import pytest
 
 from pos_app.core.dayclose import CashCount, DayCloseError, parse_count
-from pos_app.core.reports import business_day_bounds, csv_bytes, summarise
+from pos_app.core.reports import csv_bytes, summarise
 from pos_app.manager import DayCloseBook, SalesQueries
 from pos_app.manager.printouts import report_lines, z_report_escpos, z_report_lines, z_report_pdf
 from pos_app.printing.receipt import ShopHeader
+from sync.shared.clock import business_day_bounds
 
 from .conftest import DAY, NOW
 

@@ -11,11 +11,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from pos_app.cards.keys import new_issuer_key
-from pos_app.cards.number import make_card_number
-from pos_app.cards.token import CardRejected, CardToken, parse_card_payload, sign_card, verify_card_payload
 from pos_app.scanning.wedge import KEY_RETURN, WedgeAction, WedgeParser, key_to_digit, parse_card_input
 from sync.protocol import EntryResult, PushRequest, PushResponse, SnapshotResponse, WireEntry
+from sync.shared.cards.keys import new_issuer_key
+from sync.shared.cards.number import make_card_number
+from sync.shared.cards.token import (
+    CardRejected,
+    CardToken,
+    parse_card_payload,
+    sign_card,
+    verify_card_payload,
+)
 
 ISSUER = new_issuer_key()
 OTHER_ISSUER = new_issuer_key()

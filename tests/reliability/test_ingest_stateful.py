@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from pos_app.journal.chain import GENESIS_HASH, entry_hash
 from reliability.world import make_programme
 from sync.protocol import EntryStatus, PushRequest, WireEntry
+from sync.shared.chain import GENESIS_HASH, entry_hash
 
 TILLS = ("cafe1-1", "cafe1-2")
 

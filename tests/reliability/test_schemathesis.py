@@ -88,7 +88,7 @@ def signed_entry(programme, seq: int, points: int, auth: str = "offline") -> dic
     import datetime as dt
     import uuid
 
-    from pos_app.journal.chain import GENESIS_HASH, entry_hash
+    from sync.shared.chain import GENESIS_HASH, entry_hash
 
     body: dict[str, Any] = {
         "id": str(uuid.uuid4()),

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 import requests
 
-from pos_app.cards.keys import new_issuer_key
-from pos_app.cards.token import CardRejected, CardToken, sign_card
 from reliability.world import ADMIN_TOKEN, LedgerProcess, free_port
+from sync.shared.cards.keys import new_issuer_key
+from sync.shared.cards.token import CardRejected, CardToken, sign_card
 from tests.reliability.tills import open_test_till
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pos_app.cards.keys import load_public_key_hex
 from pos_app.checkout import Checkout, SaleResult
 from pos_app.core.cart import Cart
 from pos_app.core.catalogue import Item
@@ -13,6 +12,7 @@ from pos_app.core.tenders import Tenders
 from pos_app.journal.store import Journal
 from reliability.world import Programme
 from sync.client import SyncClient
+from sync.shared.cards.keys import load_public_key_hex
 
 SERVICE = Item("S01", "세탁", 0, open_price=True, taxable=True)
 

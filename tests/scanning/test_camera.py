@@ -10,8 +10,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PIL import Image, ImageDraw
 from PySide6.QtGui import QImage
 
-from pos_app.cards.qr import render_qr
 from pos_app.scanning.camera import CameraScanner, gray_bytes
+from sync.shared.cards.qr import render_qr
 
 PAYLOAD = "1900000000019012026123" + "7" * 156
 

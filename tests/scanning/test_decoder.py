@@ -10,9 +10,9 @@ import pytest
 from PIL import Image, ImageDraw
 from pyzbar.pyzbar import decode as plain_decode
 
-from pos_app.cards.qr import render_qr
 from pos_app.scanning.decode_cli import run
 from pos_app.scanning.decoder import decode_file, decode_gray, otsu_threshold
+from sync.shared.cards.qr import render_qr
 
 PHOTOS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "qr-photos"
 if not PHOTOS.exists():

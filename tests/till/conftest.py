@@ -6,11 +6,11 @@ from dataclasses import dataclass
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from pos_app.cards.keys import new_issuer_key
-from pos_app.cards.number import make_card_number
-from pos_app.cards.token import CardToken, sign_card
 from pos_app.checkout import Checkout
 from pos_app.journal.store import Journal
+from sync.shared.cards.keys import new_issuer_key
+from sync.shared.cards.number import make_card_number
+from sync.shared.cards.token import CardToken, sign_card
 
 NOW = dt.datetime(2026, 11, 25, 3, 0, tzinfo=dt.UTC)  # 12:00 in Seoul
 

@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 
-from pos_app.cards.token import CardProblem, CardRejected
 from pos_app.core.cart import Cart
 from pos_app.core.catalogue import Item
 from pos_app.core.tenders import Tenders
+from sync.shared.cards.token import CardProblem, CardRejected
 
 KIMCHI = Item("M05", "김치찌개", 8000)
 BIBIMBAP = Item("M08", "비빔밥", 8500)

@@ -5,8 +5,8 @@ import sqlite3
 
 import pytest
 
-from pos_app.journal.chain import GENESIS_HASH
 from pos_app.journal.store import Ack, Journal, JournalCorrupt
+from sync.shared.chain import GENESIS_HASH
 
 
 @pytest.fixture

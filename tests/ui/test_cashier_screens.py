@@ -8,8 +8,8 @@ from PIL import ImageDraw
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-from pos_app.cards.qr import render_qr
 from pos_app.ui.theme import CONTRAST_PAIRS, contrast_ratio
+from sync.shared.cards.qr import render_qr
 from tests.ui.conftest import button, sign_in, wedge_scan, when_modal
 
 HANGUL = re.compile("[가-힣]")

@@ -8,10 +8,10 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from pos_app.core.reports import SEOUL
 from pos_app.manager.queries import Glance, SalesQueries
 from pos_app.ui.manager.chart import HourChart
 from pos_app.ui.manager.common import Tile, amount_text, fill_table, heading, make_table
+from sync.shared.clock import KST
 
 NUMERIC = frozenset({1, 2, 3})
 
@@ -127,7 +127,7 @@ class TodayScreen(QWidget):
             self.refunds,
             [
                 [
-                    r.at.astimezone(SEOUL).strftime("%H:%M"),
+                    r.at.astimezone(KST).strftime("%H:%M"),
                     kinds.get(r.kind, r.kind),
                     amount_text(-r.amount),
                     r.reason,

@@ -10,8 +10,6 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from pos_app.catalogue_store import CatalogueStore
-from pos_app.core.reports import business_day_of
-from pos_app.journal.store import utc_now
 from pos_app.manager.dayclose import DayCloseBook
 from pos_app.manager.queries import SalesQueries
 from pos_app.manager.settings import ShopSettings, ShopSettingsStore
@@ -23,6 +21,7 @@ from pos_app.ui.manager.reports import ReportsScreen
 from pos_app.ui.manager.settings import SettingsScreen
 from pos_app.ui.manager.staff import StaffScreen
 from pos_app.ui.manager.today import TodayScreen
+from sync.shared.clock import business_day_of, utc_now
 
 
 class ManagerWindow(QDialog):

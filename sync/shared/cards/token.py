@@ -20,7 +20,7 @@ from enum import StrEnum
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from pos_app.cards.number import is_valid_card_number
+from sync.shared.cards.number import is_valid_card_number
 
 FORMAT_VERSION = "1"
 SIGNATURE_DIGITS = 155  # 2**512 has 155 decimal digits

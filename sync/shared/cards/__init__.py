@@ -1,7 +1,7 @@
 """Point cards: numbers with a check digit, signed QR payloads, verification, QR rendering."""
 
-from pos_app.cards.number import format_card_number, is_valid_card_number, mask_card_number, mask_name
-from pos_app.cards.token import (
+from sync.shared.cards.number import format_card_number, is_valid_card_number, mask_card_number, mask_name
+from sync.shared.cards.token import (
     CARD_PROBLEM_KO,
     CardProblem,
     CardRejected,
