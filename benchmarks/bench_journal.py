@@ -20,7 +20,7 @@ def measure(n: int = 2000) -> list[float]:
         times = []
         for _ in range(n):
             start = time.perf_counter()
-            journal.append("sale", SALE)
+            journal.append(SALE)
             times.append((time.perf_counter() - start) * 1000)
         journal.close()
     return times

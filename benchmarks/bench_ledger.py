@@ -34,7 +34,9 @@ def _entries(till_id: str, numbers: list[str], n: int) -> list[WireEntry]:
             "seq": seq,
             "ts": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
             "type": "sale",
-            "payload": americano_sale(numbers[seq % len(numbers)], "online" if seq % 2 else "offline"),
+            "payload": americano_sale(
+                numbers[seq % len(numbers)], "online" if seq % 2 else "offline"
+            ).to_payload(),
             "prev_hash": prev,
         }
         digest = entry_hash(**body)

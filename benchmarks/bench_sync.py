@@ -52,10 +52,7 @@ def prepare(url: str, cards: int) -> tuple[str, list[str]]:
 
 def fill_backlog(journal: Journal, numbers: list[str]) -> None:
     for n in range(BACKLOG):
-        journal.append(
-            "sale",
-            americano_sale(numbers[n % len(numbers)], "offline"),
-        )
+        journal.append(americano_sale(numbers[n % len(numbers)], "offline"))
 
 
 def main() -> list[Figure]:

@@ -6,6 +6,7 @@ from dataclasses import asdict
 
 from pos_app.core.catalogue import Category, Item
 from pos_app.journal.store import Journal
+from sync.shared.entries import CatalogueChange
 
 
 class CatalogueStore:
@@ -22,16 +23,17 @@ class CatalogueStore:
         categories: dict[str, Category] = {}
         items: dict[str, Item] = {}
         for entry in self.journal.entries(types=["catalogue"]):
-            p = entry.payload
-            action = p.get("action")
-            if action == "category":
-                categories[str(p["category"]["category_id"])] = Category(**p["category"])
-            elif action == "remove_category":
-                categories.pop(str(p["category_id"]), None)
-            elif action == "item":
-                items[str(p["item"]["sku"])] = Item(**p["item"])
-            elif action == "remove_item":
-                items.pop(str(p["sku"]), None)
+            change = entry.body
+            if not isinstance(change, CatalogueChange):
+                continue
+            if change.action == "category" and change.category:
+                categories[str(change.category["category_id"])] = Category(**change.category)
+            elif change.action == "remove_category" and change.category_id:
+                categories.pop(change.category_id, None)
+            elif change.action == "item" and change.item:
+                items[str(change.item["sku"])] = Item(**change.item)
+            elif change.action == "remove_item" and change.sku:
+                items.pop(change.sku, None)
         self._cache = (last, categories, items)
         return categories, items
 
@@ -48,13 +50,13 @@ class CatalogueStore:
         return self._load()[1].get(sku)
 
     def save_category(self, category: Category, by: str = "") -> None:
-        self.journal.append("catalogue", {"action": "category", "category": asdict(category), "by": by})
+        self.journal.append(CatalogueChange(action="category", category=asdict(category), by=by))
 
     def save_item(self, item: Item, by: str = "") -> None:
-        self.journal.append("catalogue", {"action": "item", "item": asdict(item), "by": by})
+        self.journal.append(CatalogueChange(action="item", item=asdict(item), by=by))
 
     def remove_item(self, sku: str, by: str = "") -> None:
-        self.journal.append("catalogue", {"action": "remove_item", "sku": sku, "by": by})
+        self.journal.append(CatalogueChange(action="remove_item", sku=sku, by=by))
 
     def seed(self, categories: list[Category], items: list[Item]) -> None:
         """Fill an empty catalogue (demo, first start); a catalogue that has entries is left alone."""

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal, Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -22,7 +23,6 @@ from pos_app.core.offline_rules import (
     OfflinePosition,
     Refusal,
     offline_allowance,
-    refusal_message_ko,
 )
 from pos_app.core.refunds import RefundSplit, split_refund
 from pos_app.core.tenders import Payment, PaymentError, Tenders, settle
@@ -32,11 +32,24 @@ from sync.shared.cards.number import is_valid_card_number, mask_card_number
 from sync.shared.cards.token import CardProblem, CardRejected, verify_card_payload
 from sync.shared.chain import JournalEntry
 from sync.shared.clock import KST
+from sync.shared.entries import (
+    FOLLOW_UP_TYPES,
+    SALE_TYPES,
+    CardRef,
+    Refund,
+    Sale,
+    SaleCancelled,
+    SaleFallback,
+    SaleLine,
+    SaleRejected,
+    Void,
+)
+from sync.shared.sale_state import fold_sale
 
 log = logging.getLogger(__name__)
 
 DEFAULT_LIMITS = OfflineLimits()
-SALE_TYPES = ("sale", "sale_rejected", "sale_fallback", "sale_cancelled", "refund", "void")
+FOLLOW_UP_CLASSES = (SaleRejected, SaleFallback, SaleCancelled, Refund)
 
 
 @dataclass(frozen=True)
@@ -86,10 +99,41 @@ class CardView:
         return mask_card_number(self.number)
 
 
+class SaleOutcome(StrEnum):
+    """What became of a sale, beyond the offline rules' ``Refusal`` and the tenders' ``PaymentProblem``."""
+
+    PAID = "paid"
+    PAID_OFFLINE = "paid_offline"  # sent to the ledger once the connection is back
+    NO_CARD = "no_card"  # points asked for without a scanned card
+    REFUSED = "refused"  # the ledger refused for a reason this till does not know
+
+
+class RefundOutcome(StrEnum):
+    """What became of a refund (an amount problem comes back as a ``PaymentProblem``)."""
+
+    REFUNDED = "refunded"
+    REFUNDED_POINTS_LATER = "refunded_points_later"  # points return to the card once synced
+    REASON_NEEDED = "reason_needed"
+    SALE_NOT_FOUND = "sale_not_found"
+    SALE_NOT_APPROVED = "sale_not_approved"
+    WINDOW_PASSED = "window_passed"  # values: hours, minutes (the window)
+    FULLY_REFUNDED = "fully_refunded"
+
+
+def refusal_code(reason: str) -> StrEnum:
+    """A refusal reason from the rules or the ledger as a code the UI can word."""
+    try:
+        return Refusal(reason)
+    except ValueError:
+        return SaleOutcome.REFUSED
+
+
 @dataclass(frozen=True)
 class SaleResult:
+    """``code`` (with ``values``) says what happened; the till's translation layer words it."""
+
     approved: bool
-    message_ko: str
+    code: StrEnum
     entry: JournalEntry | None = None
     payment: Payment | None = None
     mode: Literal["online", "offline", "none"] = "none"
@@ -97,6 +141,7 @@ class SaleResult:
     card_balance: int | None = None
     refusal: str | None = None
     extra_entries: tuple[JournalEntry, ...] = field(default=())
+    values: Mapping[str, int | str] = field(default_factory=dict)
 
     @property
     def sale_no(self) -> str | None:
@@ -106,9 +151,10 @@ class SaleResult:
 @dataclass(frozen=True)
 class RefundResult:
     approved: bool
-    message_ko: str
+    code: StrEnum
     entry: JournalEntry | None = None
     split: RefundSplit | None = None
+    values: Mapping[str, int | str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -135,7 +181,7 @@ class Checkout:
         clock: Callable[[], dt.datetime] | None = None,
         auth_timeout: float = 1.5,
         online_backlog_limit: int = 50,
-        refund_window: dt.timedelta = dt.timedelta(hours=24),
+        refund_window: dt.timedelta | Callable[[], dt.timedelta] = dt.timedelta(hours=24),
     ) -> None:
         self.journal = journal
         self._issuer_key = issuer_public_key
@@ -145,7 +191,8 @@ class Checkout:
         self.clock = clock or journal.clock
         self.auth_timeout = auth_timeout
         self.online_backlog_limit = online_backlog_limit
-        self.refund_window = refund_window
+        # The ledger sends the window with its limits (``TillLimits.refund_window_minutes``).
+        self._refund_window = refund_window
 
     # -- configuration pulled from the ledger ----------------------------------------------------
     def issuer_key(self) -> Ed25519PublicKey:
@@ -159,22 +206,31 @@ class Checkout:
     def limits(self) -> OfflineLimits:
         return self._limits() if callable(self._limits) else self._limits
 
+    def refund_window(self) -> dt.timedelta:
+        """How long after a sale this till may refund it (the ledger's setting once it has sent one)."""
+        return self._refund_window() if callable(self._refund_window) else self._refund_window
+
     # -- cards -----------------------------------------------------------------------------------
-    def scan(self, payload: str) -> CardView:
-        """Verify a scanned QR payload and show the card; raises ``CardRejected`` with a Korean message."""
+    def scan(self, payload: str, *, refresh: bool = True) -> CardView:
+        """Verify a scanned QR payload and show the card; raises ``CardRejected`` with the problem.
+
+        ``refresh=False`` answers at once from this till's snapshot (no network): the screen shows
+        that first and the refreshed view when the ledger has answered."""
         now = self.clock()
         token = verify_card_payload(payload, self.issuer_key(), now.astimezone(KST).date())
-        return self._card_view(token.number, token.issue, verified=True, now=now)
+        return self._card_view(token.number, token.issue, verified=True, now=now, refresh=refresh)
 
-    def lookup_number(self, number: str) -> CardView:
+    def lookup_number(self, number: str, *, refresh: bool = True) -> CardView:
         """A card number typed by the cashier: no signature, so points need the ledger (online)."""
         digits = "".join(ch for ch in number if ch.isdigit())
         if not is_valid_card_number(digits):
             raise CardRejected(CardProblem.BAD_NUMBER, digits)
-        return self._card_view(digits, None, verified=False, now=self.clock())
+        return self._card_view(digits, None, verified=False, now=self.clock(), refresh=refresh)
 
-    def _card_view(self, number: str, issue: int | None, *, verified: bool, now: dt.datetime) -> CardView:
-        online = bool(self.link and self.link.refresh_cards(self.auth_timeout))
+    def _card_view(
+        self, number: str, issue: int | None, *, verified: bool, now: dt.datetime, refresh: bool = True
+    ) -> CardView:
+        online = bool(refresh and self.link and self.link.refresh_cards(self.auth_timeout))
         card = self.journal.snapshot_card(number)
         if card is not None and issue is not None and issue < card.issue:
             raise CardRejected(CardProblem.REPLACED, number)
@@ -251,14 +307,15 @@ class Checkout:
         sales = {e.id: e for e in entries if e.type == "sale"}
         spends = []
         for entry in entries:
-            if entry.type == "sale" and entry.payload.get("auth") == "offline" and entry.payload.get("card"):
-                spends.append((entry, int(entry.payload["points"]), str(entry.payload["card"]["number"])))
-            elif entry.type == "sale_fallback":
+            body = entry.body
+            if isinstance(body, Sale) and body.auth == "offline" and body.card is not None:
+                spends.append((entry, body.points, body.card.number))
+            elif isinstance(body, SaleFallback):
                 # The fallback may follow a sale older than the window read here.
-                ref = str(entry.payload.get("ref"))
-                sale = sales.get(ref) or self.journal.entry(ref)
-                if sale is not None and sale.payload.get("card"):
-                    spends.append((entry, int(sale.payload["points"]), str(sale.payload["card"]["number"])))
+                sale = sales.get(body.ref) or self.journal.entry(body.ref)
+                sold = sale.body if sale is not None else None
+                if isinstance(sold, Sale) and sold.card is not None:
+                    spends.append((entry, sold.points, sold.card.number))
         return spends
 
     def _allowance(self, position: OfflinePosition, verified: bool, now: dt.datetime) -> Allowance:
@@ -271,36 +328,30 @@ class Checkout:
 
     # -- selling ----------------------------------------------------------------------------------
     def pay(self, cart: Cart, tenders: Tenders, card: CardView | None, cashier: str) -> SaleResult:
-        """Take a sale. Refusals come back as a result with a Korean message; nothing half-done stays."""
+        """Take a sale. Refusals come back as a result with a code; nothing half-done stays."""
         try:
             payment = settle(cart.total, tenders)
         except PaymentError as exc:
-            return SaleResult(approved=False, message_ko=exc.message_ko, refusal="payment")
+            return SaleResult(False, exc.code, refusal="payment", values=exc.values)
         if payment.points > 0 and card is None:
-            return SaleResult(False, "포인트로 결제하려면 카드를 먼저 스캔하세요.", refusal="no_card")
+            return SaleResult(False, SaleOutcome.NO_CARD, refusal="no_card")
         now = self.clock()
-        payload = _sale_payload(cart, payment, card, cashier)
+        sale = _sale(cart, payment, card, cashier)
         if payment.points == 0:
-            entry = self.journal.append("sale", {**payload, "auth": "none"}, at=now)
+            entry = self.journal.append(sale, at=now)
             self._wake()
-            return SaleResult(
-                True, "결제가 완료되었습니다.", entry=entry, payment=payment, mode="none", card=card
-            )
+            return SaleResult(True, SaleOutcome.PAID, entry=entry, payment=payment, mode="none", card=card)
         assert card is not None
         online_possible = self.link is not None and self.link.reachable() and self._backlog_small()
         if online_possible:
-            return self._pay_online(payload, payment, card, now)
-        return self._pay_offline(payload, payment, card, now)
+            return self._pay_online(sale, payment, card, now)
+        return self._pay_offline(sale, payment, card, now)
 
-    def _pay_offline(
-        self, payload: dict[str, object], payment: Payment, card: CardView, now: dt.datetime
-    ) -> SaleResult:
+    def _pay_offline(self, sale: Sale, payment: Payment, card: CardView, now: dt.datetime) -> SaleResult:
         refusal = self._offline_refusal(card, payment.points, now)
         if refusal is not None:
-            return SaleResult(
-                False, refusal_message_ko(refusal.value), payment=payment, card=card, refusal=refusal.value
-            )
-        entry = self.journal.append("sale", {**payload, "auth": "offline"}, at=now)
+            return SaleResult(False, refusal, payment=payment, card=card, refusal=refusal.value)
+        entry = self.journal.append(sale.model_copy(update={"auth": "offline"}), at=now)
         self._wake()
         return self._offline_approved(entry, payment, card, now)
 
@@ -315,7 +366,7 @@ class Checkout:
         balance = max(0, position.snapshot_balance - position.taken_since_snapshot)
         return SaleResult(
             True,
-            "오프라인으로 결제되었습니다. 인터넷이 연결되면 자동으로 전송됩니다.",
+            SaleOutcome.PAID_OFFLINE,
             entry=entry,
             payment=payment,
             mode="offline",
@@ -324,18 +375,16 @@ class Checkout:
             extra_entries=extra,
         )
 
-    def _pay_online(
-        self, payload: dict[str, object], payment: Payment, card: CardView, now: dt.datetime
-    ) -> SaleResult:
+    def _pay_online(self, sale: Sale, payment: Payment, card: CardView, now: dt.datetime) -> SaleResult:
         assert self.link is not None
-        entry = self.journal.append("sale", {**payload, "auth": "online"}, at=now)
+        entry = self.journal.append(sale.model_copy(update={"auth": "online"}), at=now)
         answer = self.link.authorise(entry, self.auth_timeout)
         if answer.status == "accepted":
             if answer.card_balance is not None:
                 self.journal.update_card_balance(card.number, answer.card_balance)
             return SaleResult(
                 True,
-                "결제가 완료되었습니다.",
+                SaleOutcome.PAID,
                 entry=entry,
                 payment=payment,
                 mode="online",
@@ -344,15 +393,13 @@ class Checkout:
             )
         if answer.status == "rejected":
             reason = answer.reason or "rejected"
-            rejected = self.journal.append(
-                "sale_rejected", {"ref": entry.id, "reason": reason}, at=self.clock()
-            )
+            rejected = self.journal.append(SaleRejected(ref=entry.id, reason=reason), at=self.clock())
             if answer.card_balance is not None:
                 self.journal.update_card_balance(card.number, answer.card_balance)
             self._wake()
             return SaleResult(
                 False,
-                refusal_message_ko(reason),
+                refusal_code(reason),
                 entry=entry,
                 payment=payment,
                 mode="online",
@@ -365,16 +412,14 @@ class Checkout:
         # The sale entry itself is not counted by the rules until a fallback entry confirms it.
         refusal = self._offline_refusal(card, payment.points, now)
         if refusal is None:
-            fallback = self.journal.append("sale_fallback", {"ref": entry.id}, at=self.clock())
+            fallback = self.journal.append(SaleFallback(ref=entry.id), at=self.clock())
             self._wake()
             return self._offline_approved(entry, payment, card, now, fallback)
-        cancelled = self.journal.append(
-            "sale_cancelled", {"ref": entry.id, "reason": refusal.value}, at=self.clock()
-        )
+        cancelled = self.journal.append(SaleCancelled(ref=entry.id, reason=refusal.value), at=self.clock())
         self._wake()
         return SaleResult(
             False,
-            refusal_message_ko(refusal.value),
+            refusal,
             entry=entry,
             payment=payment,
             mode="offline",
@@ -389,35 +434,27 @@ class Checkout:
 
     # -- refunds ----------------------------------------------------------------------------------
     def sale_state(self, sale_id: str) -> SaleState | None:
+        """The sale and where it stands, by the one rule the ledger and the reports use too."""
         sale = self.journal.entry(sale_id)
-        if sale is None or sale.type != "sale":
+        body = sale.body if sale is not None else None
+        if sale is None or not isinstance(body, Sale):
             return None
-        status: Literal["pending", "posted", "rejected", "cancelled"] = "pending"
         ack = self.journal.ack(sale.seq)
-        if ack is not None:
-            status = "posted" if ack.status == "accepted" else "rejected"
-        if sale.payload.get("auth") != "online":
+        follow_ups = [
+            later.body
+            for later in self.journal.entries(after_seq=sale.seq, types=FOLLOW_UP_TYPES)
+            if later.payload.get("ref") == sale.id
+        ]
+        state = fold_sale(
+            body,
+            [f for f in follow_ups if isinstance(f, FOLLOW_UP_CLASSES)],
+            outcome=None if ack is None else ("accepted" if ack.status == "accepted" else "rejected"),
+        )
+        status: Literal["pending", "posted", "rejected", "cancelled"] = state.status.value
+        if state.counts:
+            # A sale that stands is "pending" until the ledger has acknowledged it.
             status = "posted" if ack is not None else "pending"
-        refunded = RefundSplit(0, 0, 0)
-        for later in self.journal.entries(after_seq=sale.seq, types=SALE_TYPES):
-            if later.payload.get("ref") != sale.id:
-                continue
-            if later.type == "sale_rejected":
-                status = "rejected"
-            elif later.type == "sale_cancelled":
-                status = "cancelled"
-            elif later.type == "sale_fallback":
-                status = "posted" if ack is not None else "pending"
-            elif later.type in ("refund", "void"):
-                p = later.payload
-                refunded = RefundSplit(
-                    refunded.points + int(p["points"]),
-                    refunded.bank_card + int(p["bank_card"]),
-                    refunded.cash + int(p["cash"]),
-                )
-        p = sale.payload
-        paid = RefundSplit(int(p["points"]), int(p["bank_card"]), int(p["cash"]))
-        return SaleState(sale, status, str(p.get("auth")), paid, refunded)
+        return SaleState(sale, status, body.auth, state.paid, state.refunded)
 
     def refund(
         self,
@@ -431,70 +468,79 @@ class Checkout:
     ) -> RefundResult:
         """Refund (part of) a recent sale; points go back to the card through the ledger."""
         if not reason.strip():
-            return RefundResult(False, "환불 사유를 입력하세요.")
+            return RefundResult(False, RefundOutcome.REASON_NEEDED)
         state = self.sale_state(sale_id)
         if state is None:
-            return RefundResult(False, "해당 판매를 찾을 수 없습니다. 영수증 번호를 확인하세요.")
+            return RefundResult(False, RefundOutcome.SALE_NOT_FOUND)
         if state.status in ("rejected", "cancelled"):
-            return RefundResult(False, "승인되지 않은 판매는 환불할 수 없습니다.")
+            return RefundResult(False, RefundOutcome.SALE_NOT_APPROVED)
         now = self.clock()
         sold_at = dt.datetime.fromisoformat(state.entry.ts)
-        if now - sold_at > self.refund_window:
-            hours = int(self.refund_window.total_seconds() // 3600)
+        window = self.refund_window()
+        if now - sold_at > window:
+            minutes = int(window.total_seconds() // 60)
             return RefundResult(
-                False,
-                f"판매 후 {hours}시간이 지나 이 계산대에서 환불할 수 없습니다. 프로그램 사무실에 문의하세요.",
+                False, RefundOutcome.WINDOW_PASSED, values={"hours": minutes // 60, "minutes": minutes}
             )
         left = state.paid.total - state.refunded.total
         if left <= 0:
-            return RefundResult(False, "이미 전액 환불된 판매입니다.")
+            return RefundResult(False, RefundOutcome.FULLY_REFUNDED)
         try:
             split = split_refund(
                 left if amount is None or kind == "void" else amount, state.paid, state.refunded
             )
         except PaymentError as exc:
-            return RefundResult(False, exc.message_ko)
-        payload = {
-            "ref": sale_id,
-            "points": split.points,
-            "bank_card": split.bank_card,
-            "cash": split.cash,
-            "reason": reason.strip(),
-            "manager": manager,
-            "cashier": cashier,
-            "card": state.entry.payload.get("card"),
-        }
-        entry = self.journal.append(kind, payload, at=now)
+            return RefundResult(False, exc.code, values=exc.values)
+        sold = state.entry.body
+        refund = (Void if kind == "void" else Refund)(
+            ref=sale_id,
+            points=split.points,
+            bank_card=split.bank_card,
+            cash=split.cash,
+            reason=reason.strip(),
+            manager=manager,
+            cashier=cashier,
+            card=sold.card if isinstance(sold, Sale) else None,
+        )
+        entry = self.journal.append(refund, at=now)
         self._wake()
         return RefundResult(
             True,
-            "환불되었습니다. 포인트는 인터넷 연결 후 카드에 돌아갑니다."
-            if split.points
-            else "환불되었습니다.",
+            RefundOutcome.REFUNDED_POINTS_LATER if split.points else RefundOutcome.REFUNDED,
             entry,
             split,
         )
 
     def resolve_interrupted(self) -> list[JournalEntry]:
-        """At start-up: an online sale journalled just before a crash or power cut, with no answer and no
-        decision recorded, was never shown to the cashier as paid; it is cancelled (the ledger reverses it
-        if it had posted it) and the cashier rings it up again."""
-        cancelled = []
+        """At start-up, settle online sales a crash or power cut left without a recorded decision.
+
+        A sale with no answer was never shown to the cashier as paid: it is cancelled (the ledger
+        reverses it if it had posted it) and the cashier rings it up again. A sale whose refusal
+        arrived but whose ``sale_rejected`` entry was not yet written gets that entry now, so the
+        journal alone says the sale did not happen (the reports read only entries).
+        """
+        written = []
         acked = self.journal.acked_through()
         pending = self.journal.entries(after_seq=acked, types=SALE_TYPES)
         decided = {str(e.payload.get("ref")) for e in pending if e.type != "sale"}
         for entry in pending:
-            if entry.type != "sale" or entry.payload.get("auth") != "online" or entry.id in decided:
+            body = entry.body
+            if not isinstance(body, Sale) or body.auth != "online" or entry.id in decided:
                 continue
-            if self.journal.ack(entry.seq) is not None:
-                continue
-            log.warning("cancelling online sale %s interrupted before its answer", entry.id)
-            cancelled.append(
-                self.journal.append(
-                    "sale_cancelled", {"ref": entry.id, "reason": "interrupted"}, at=self.clock()
+            ack = self.journal.ack(entry.seq)
+            if ack is None:
+                log.warning("cancelling online sale %s interrupted before its answer", entry.id)
+                written.append(
+                    self.journal.append(SaleCancelled(ref=entry.id, reason="interrupted"), at=self.clock())
                 )
-            )
-        return cancelled
+            elif ack.status != "accepted":
+                log.warning("recording the ledger's refusal of online sale %s after a restart", entry.id)
+                written.append(
+                    self.journal.append(
+                        SaleRejected(ref=entry.id, reason=(ack.reason or "rejected")[:64]), at=self.clock()
+                    )
+                )
+        return written
 
     def recent_sales(self, limit: int = 30) -> list[SaleState]:
         """The latest sales, newest first, for the refund screen."""
@@ -505,14 +551,22 @@ class Checkout:
         return [s for s in states if s is not None]
 
 
-def _sale_payload(cart: Cart, payment: Payment, card: CardView | None, cashier: str) -> dict[str, object]:
+def _sale(cart: Cart, payment: Payment, card: CardView | None, cashier: str) -> Sale:
+    """The sale entry for a cart and its payment (``auth`` is set by the path that takes it)."""
     split = cart.vat()
-    return {
-        "cashier": cashier,
-        "lines": [line.to_payload() for line in cart.lines],
-        **payment.to_payload(),
-        "vat": split.vat,
-        "supply_value": split.supply_value,
-        "tax_free": split.tax_free,
-        "card": {"number": card.number, "issue": card.issue} if card and payment.points else None,
-    }
+    return Sale(
+        cashier=cashier,
+        lines=tuple(SaleLine.model_validate(line.to_payload()) for line in cart.lines),
+        total=payment.total,
+        points=payment.points,
+        bank_card=payment.bank_card,
+        cash=payment.cash,
+        cash_received=payment.cash_received,
+        change=payment.change,
+        approval_no=payment.approval_no,
+        vat=split.vat,
+        supply_value=split.supply_value,
+        tax_free=split.tax_free,
+        card=CardRef(number=card.number, issue=card.issue) if card and payment.points else None,
+        auth="offline" if payment.points else "none",
+    )

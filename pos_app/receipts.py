@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
 from pos_app.manager.settings import ShopSettingsStore
 from pos_app.printing.escpos import drawer_kick, render_escpos
@@ -14,8 +16,18 @@ from pos_app.printing.printer_port import PrinterError, send
 from pos_app.printing.receipt import Receipt, ReceiptLine, ShopHeader
 from pos_app.runtime import TillRuntime
 from sync.shared.chain import JournalEntry
+from sync.shared.entries import Payload, Refund, Sale
+
+BodyT = TypeVar("BodyT", bound=Payload)
 
 log = logging.getLogger(__name__)
+
+
+def _typed(entry: JournalEntry, kind: type[BodyT]) -> BodyT:
+    body = entry.body
+    if not isinstance(body, kind):
+        raise ValueError(f"entry {entry.id} is not a readable {kind.TYPE}")
+    return body
 
 
 def receipt_for_sale(
@@ -27,30 +39,27 @@ def receipt_for_sale(
     offline: bool,
     kind: str = "sale",
 ) -> Receipt:
-    p = entry.payload
-    card = p.get("card") or {}
+    sale = _typed(entry, Sale)
     return Receipt(
         header=header,
         sale_no=f"{entry.till_id}-{entry.seq:06d}",
         at=dt.datetime.fromisoformat(entry.ts),
         lines=tuple(
-            ReceiptLine(
-                str(li["name"]), int(li["qty"]), int(li["unit_price"]), int(li["amount"]), bool(li["taxable"])
-            )
-            for li in p["lines"]
+            ReceiptLine(line.name, line.qty, line.unit_price, line.amount, line.taxable)
+            for line in sale.lines
         ),
-        total=int(p["total"]),
-        supply_value=int(p["supply_value"]),
-        vat=int(p["vat"]),
-        tax_free=int(p["tax_free"]),
-        points=int(p["points"]),
-        cash=int(p["cash"]),
-        cash_received=int(p["cash_received"]),
-        change=int(p["change"]),
-        bank_card=int(p["bank_card"]),
-        approval_no=p.get("approval_no"),
-        card_last4=str(card["number"])[-4:] if card else None,
-        points_balance=card_balance if card else None,
+        total=sale.total,
+        supply_value=sale.supply_value,
+        vat=sale.vat,
+        tax_free=sale.tax_free,
+        points=sale.points,
+        cash=sale.cash,
+        cash_received=sale.cash_received,
+        change=sale.change,
+        bank_card=sale.bank_card,
+        approval_no=sale.approval_no,
+        card_last4=sale.card.number[-4:] if sale.card else None,
+        points_balance=card_balance if sale.card else None,
         cashier=cashier,
         offline=offline,
         kind=kind,
@@ -60,41 +69,49 @@ def receipt_for_sale(
 def receipt_for_refund(
     refund: JournalEntry, sale: JournalEntry, header: ShopHeader, *, cashier: str
 ) -> Receipt:
-    p = refund.payload
+    back = _typed(refund, Refund)
     base = receipt_for_sale(
         sale, header, cashier=cashier, card_balance=None, offline=False, kind=str(refund.type)
     )
-    total = int(p["points"]) + int(p["cash"]) + int(p["bank_card"])
     return replace(
         base,
         sale_no=f"{refund.till_id}-{refund.seq:06d} (원 영수증 {base.sale_no})",
         at=dt.datetime.fromisoformat(refund.ts),
-        total=total,
+        total=back.amount,
         supply_value=0,
         vat=0,
         tax_free=0,
-        points=int(p["points"]),
-        cash=int(p["cash"]),
+        points=back.points,
+        cash=back.cash,
         cash_received=0,
         change=0,
-        bank_card=int(p["bank_card"]),
-        note=str(p.get("reason", "")),
+        bank_card=back.bank_card,
+        note=back.reason,
     )
+
+
+class ReceiptNote(StrEnum):
+    """What became of a receipt when it was not a printer problem (``PrinterProblem``)."""
+
+    SAVED_AS_PDF = "saved_as_pdf"  # no printer set up
+    PRINTED = "printed"
 
 
 @dataclass
 class PrintOutcome:
+    """``code`` is a ``ReceiptNote`` or the ``PrinterProblem`` that stopped the print (the PDF is saved)."""
+
     pdf: Path
     printed: bool
-    message_ko: str
+    code: StrEnum
 
 
 class ReceiptDesk:
     """Saves every receipt as PDF, prints it where a printer is configured, remembers the last one."""
 
-    def __init__(self, runtime: TillRuntime) -> None:
+    def __init__(self, runtime: TillRuntime, settings: ShopSettingsStore | None = None) -> None:
         self.runtime = runtime
-        self.settings = ShopSettingsStore(runtime.journal)
+        self.settings = settings or ShopSettingsStore(runtime.journal)
         self.last: Receipt | None = None
 
     def header(self) -> ShopHeader:
@@ -110,7 +127,7 @@ class ReceiptDesk:
         pdf = render_pdf(receipt, self.runtime.config.receipts_path / f"{safe}-{receipt.kind}.pdf")
         target = self.printer()
         if not target:
-            return PrintOutcome(pdf, False, "영수증을 PDF로 저장했습니다.")
+            return PrintOutcome(pdf, False, ReceiptNote.SAVED_AS_PDF)
         if target == "system" or target.startswith("system:"):
             return self._print_system(receipt, pdf, target.partition(":")[2])
         data = render_escpos(receipt, self.runtime.config.printer_columns)
@@ -120,8 +137,8 @@ class ReceiptDesk:
             send(target, data)
         except PrinterError as exc:
             log.warning("receipt printer failed: %s", exc)
-            return PrintOutcome(pdf, False, exc.message_ko)
-        return PrintOutcome(pdf, True, "영수증을 출력했습니다.")
+            return PrintOutcome(pdf, False, exc.code)
+        return PrintOutcome(pdf, True, ReceiptNote.PRINTED)
 
     def _print_system(self, receipt: Receipt, pdf: Path, name: str) -> PrintOutcome:
         """Through the OS printer driver (QPrinter); the drawer then opens by the printer's own setting."""
@@ -130,8 +147,8 @@ class ReceiptDesk:
         try:
             print_receipt(receipt, make_printer(name), self.runtime.config.printer_columns)
         except PrinterError as exc:
-            return PrintOutcome(pdf, False, exc.message_ko)
-        return PrintOutcome(pdf, True, "영수증을 출력했습니다.")
+            return PrintOutcome(pdf, False, exc.code)
+        return PrintOutcome(pdf, True, ReceiptNote.PRINTED)
 
     def reprint(self) -> PrintOutcome | None:
         if self.last is None:

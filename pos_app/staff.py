@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from pos_app.core.problems import Problem
 from pos_app.journal.store import Journal
+from sync.shared.entries import StaffChange
 
 
 class Permission(StrEnum):
@@ -32,13 +34,25 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     "supervisor": frozenset({Permission.SELL, Permission.REFUND, Permission.VOID, Permission.OPEN_DRAWER}),
     "manager": frozenset(Permission),
 }
-ROLE_KO = {"cashier": "계산원", "supervisor": "책임자", "manager": "매니저"}
 
 
-class StaffError(Exception):
-    def __init__(self, message: str, message_ko: str) -> None:
-        super().__init__(message)
-        self.message_ko = message_ko
+class StaffProblem(StrEnum):
+    """Why a staff change or a PIN is refused."""
+
+    PIN_FORMAT = "pin_format"
+    NAME_NEEDED = "name_needed"
+    ROLE_NEEDED = "role_needed"
+    UNKNOWN_STAFF = "unknown_staff"
+    UNAVAILABLE = "unavailable"
+    LOCKED = "locked"  # values: seconds
+    WRONG_PIN = "wrong_pin"  # values: left
+    NOT_PERMITTED = "not_permitted"
+
+
+class StaffError(Problem):
+    """A staff change or sign-in the till refuses; ``code`` says why (the UI words it)."""
+
+    code: StaffProblem
 
 
 @dataclass(frozen=True)
@@ -75,7 +89,7 @@ def pin_matches(pin: str, stored: str) -> bool:
 
 def check_pin_format(pin: str) -> None:
     if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8):
-        raise StaffError("PIN must be 4-8 digits", "PIN은 숫자 4~8자리로 정하세요.")
+        raise StaffError(StaffProblem.PIN_FORMAT)
 
 
 MAX_TRIES = 5
@@ -93,17 +107,18 @@ class StaffRoster:
     def members(self, include_inactive: bool = False) -> list[StaffMember]:
         staff: dict[str, StaffMember] = {}
         for entry in self.journal.entries(types=["staff"]):
-            p = entry.payload
-            sid = str(p["staff_id"])
-            action = p.get("action")
+            change = entry.body
+            if not isinstance(change, StaffChange):
+                continue
+            sid, action = change.staff_id, change.action
             if action == "add":
-                staff[sid] = StaffMember(sid, str(p["name"]), str(p["role"]), True)
+                staff[sid] = StaffMember(sid, change.name or "", change.role or "", True)
             elif sid in staff and action == "disable":
                 staff[sid] = StaffMember(sid, staff[sid].name, staff[sid].role, False)
             elif sid in staff and action == "enable":
                 staff[sid] = StaffMember(sid, staff[sid].name, staff[sid].role, True)
             elif sid in staff and action == "change_role":
-                staff[sid] = StaffMember(sid, staff[sid].name, str(p["role"]), staff[sid].active)
+                staff[sid] = StaffMember(sid, staff[sid].name, change.role or "", staff[sid].active)
         return [m for m in staff.values() if include_inactive or m.active]
 
     def member(self, staff_id: str) -> StaffMember | None:
@@ -111,30 +126,26 @@ class StaffRoster:
 
     def add(self, name: str, role: str, pin: str, by: str = "") -> StaffMember:
         if not name.strip():
-            raise StaffError("name required", "이름을 입력하세요.")
+            raise StaffError(StaffProblem.NAME_NEEDED)
         if role not in ROLE_PERMISSIONS:
-            raise StaffError(f"unknown role {role}", "역할을 고르세요.")
+            raise StaffError(StaffProblem.ROLE_NEEDED, role)
         check_pin_format(pin)
         staff_id = f"s{len(self.members(include_inactive=True)) + 1:03d}"
         self.journal.set_setting(f"pin:{staff_id}", hash_pin(pin))
-        self.journal.append(
-            "staff", {"action": "add", "staff_id": staff_id, "name": name.strip(), "role": role, "by": by}
-        )
+        self.journal.append(StaffChange(action="add", staff_id=staff_id, name=name.strip(), role=role, by=by))
         return StaffMember(staff_id, name.strip(), role)
 
     def set_active(self, staff_id: str, active: bool, by: str = "") -> None:
         if self.member(staff_id) is None:
-            raise StaffError(f"unknown staff {staff_id}", "직원을 찾을 수 없습니다.")
-        self.journal.append(
-            "staff", {"action": "enable" if active else "disable", "staff_id": staff_id, "by": by}
-        )
+            raise StaffError(StaffProblem.UNKNOWN_STAFF, staff_id)
+        self.journal.append(StaffChange(action="enable" if active else "disable", staff_id=staff_id, by=by))
 
     def reset_pin(self, staff_id: str, new_pin: str, by: str = "") -> None:
         if self.member(staff_id) is None:
-            raise StaffError(f"unknown staff {staff_id}", "직원을 찾을 수 없습니다.")
+            raise StaffError(StaffProblem.UNKNOWN_STAFF, staff_id)
         check_pin_format(new_pin)
         self.journal.set_setting(f"pin:{staff_id}", hash_pin(new_pin))
-        self.journal.append("staff", {"action": "reset_pin", "staff_id": staff_id, "by": by})
+        self.journal.append(StaffChange(action="reset_pin", staff_id=staff_id, by=by))
         self._failures.pop(staff_id, None)
 
     def seconds_locked(self, staff_id: str) -> float:
@@ -142,13 +153,13 @@ class StaffRoster:
         return max(0.0, until - self.clock()) if count >= MAX_TRIES else 0.0
 
     def sign_in(self, staff_id: str, pin: str) -> StaffMember:
-        """The member if the PIN is right; ``StaffError`` with a Korean message otherwise."""
+        """The member if the PIN is right; ``StaffError`` with the reason otherwise."""
         member = self.member(staff_id)
         if member is None or not member.active:
-            raise StaffError("unknown or disabled staff", "사용할 수 없는 직원입니다. 매니저에게 문의하세요.")
+            raise StaffError(StaffProblem.UNAVAILABLE, staff_id)
         locked = self.seconds_locked(staff_id)
         if locked > 0:
-            raise StaffError("locked", f"PIN을 여러 번 틀렸습니다. {int(locked) + 1}초 뒤에 다시 입력하세요.")
+            raise StaffError(StaffProblem.LOCKED, seconds=int(locked) + 1)
         stored = self.journal.setting(f"pin:{staff_id}") or ""
         if pin_matches(pin, stored):
             self._failures.pop(staff_id, None)
@@ -160,15 +171,14 @@ class StaffRoster:
         self._failures[staff_id] = (count, until)
         left = MAX_TRIES - count
         if left > 0:
-            raise StaffError("wrong PIN", f"PIN이 맞지 않습니다. 다시 입력하세요. (남은 횟수 {left}번)")
+            raise StaffError(StaffProblem.WRONG_PIN, left=left)
         raise StaffError(
-            "wrong PIN, locked",
-            f"PIN을 여러 번 틀렸습니다. {int(LOCK_SECONDS * 2 ** (count - MAX_TRIES))}초 뒤에 다시 입력하세요.",
+            StaffProblem.LOCKED, "wrong PIN", seconds=int(LOCK_SECONDS * 2 ** (count - MAX_TRIES))
         )
 
     def authorise(self, staff_id: str, pin: str, permission: Permission) -> StaffMember:
         """Check a PIN and a permission at once (a manager approving a refund)."""
         member = self.sign_in(staff_id, pin)
         if not member.can(permission):
-            raise StaffError("not permitted", "이 작업을 할 권한이 없습니다. 매니저의 PIN이 필요합니다.")
+            raise StaffError(StaffProblem.NOT_PERMITTED, str(permission))
         return member

@@ -21,6 +21,7 @@ from typing import Any
 
 import requests
 
+from reliability import sales
 from sync.shared.chain import GENESIS_HASH, entry_hash
 
 P99_BUDGET_MS = 250.0
@@ -76,22 +77,7 @@ class _Chain:
             "seq": self.seq,
             "ts": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
             "type": "sale",
-            "payload": {
-                "cashier": "s001",
-                "lines": [{"sku": "C01", "name": "아메리카노", "qty": 1, "unit_price": points + cash}],
-                "total": points + cash,
-                "points": points,
-                "bank_card": 0,
-                "cash": cash,
-                "cash_received": cash,
-                "change": 0,
-                "approval_no": None,
-                "vat": 0,
-                "supply_value": 0,
-                "tax_free": 0,
-                "card": {"number": card, "issue": 1} if card else None,
-                "auth": "online" if points else "none",
-            },
+            "payload": sales.sale(points, cash=cash, card=card).to_payload(),
             "prev_hash": self.last_hash,
         }
         body["hash"] = entry_hash(**body)

@@ -1,7 +1,7 @@
 """Day close (Z report): cash count by Korean denominations, expected vs counted cash, the close's payload.
 
-Pure values and checks. Each refusal is a ``DayCloseError`` whose ``message_ko`` tells the manager
-what to fix; nothing is written until every check has passed.
+Pure values and checks. Each refusal is a ``DayCloseError`` whose ``code`` (and values) the UI words
+for the manager; nothing is written until every check has passed.
 """
 
 from __future__ import annotations
@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from pos_app.core.money import require_won, won
+from pos_app.core.problems import Problem
 from pos_app.core.reports import SalesSummary, TenderTotals
+from sync.shared.entries import DayClose, TenderAmounts
 
 NOTES = (50_000, 10_000, 5_000, 1_000)
 COINS = (500, 100, 50, 10)
@@ -20,12 +23,27 @@ DENOMINATIONS = NOTES + COINS
 MAX_PIECES = 100_000  # a drawer never holds more; a bigger number is a typing slip
 
 
-class DayCloseError(ValueError):
-    """A close the till refuses; ``message_ko`` says what to do."""
+class DayCloseProblem(StrEnum):
+    """Why a cash count or a close is refused."""
 
-    def __init__(self, message: str, message_ko: str) -> None:
-        super().__init__(message)
-        self.message_ko = message_ko
+    COUNT_NOT_NUMBER = "count_not_number"  # values: denomination
+    COUNT_TOO_LARGE = "count_too_large"  # values: denomination
+    NEXT_FLOAT_NOT_NUMBER = "next_float_not_number"
+    INITIAL_FLOAT_NOT_NUMBER = "initial_float_not_number"
+    UNKNOWN_DENOMINATION = "unknown_denomination"
+    NEGATIVE_COUNT = "negative_count"
+    ALREADY_CLOSED = "already_closed"
+    CASH_OVER_NEEDS_REASON = "cash_over_needs_reason"  # values: amount
+    CASH_SHORT_NEEDS_REASON = "cash_short_needs_reason"  # values: amount
+    NEGATIVE_FLOAT = "negative_float"
+    FLOAT_OVER_COUNTED = "float_over_counted"  # values: next_float, counted
+    NO_MANAGER = "no_manager"
+
+
+class DayCloseError(Problem, ValueError):
+    """A close the till refuses; ``code`` says why (the UI tells the manager what to do)."""
+
+    code: DayCloseProblem
 
 
 def denomination_label(value: int) -> str:
@@ -33,33 +51,25 @@ def denomination_label(value: int) -> str:
 
 
 def parse_count(text: str, denomination: int) -> int:
-    """A count of notes or coins as typed: blank is 0; letters, signs or decimals are refused in Korean."""
+    """A count of notes or coins as typed: blank is 0; letters, signs or decimals are refused."""
     cleaned = text.strip().replace(",", "").removesuffix("장").removesuffix("개").strip()
     if cleaned == "":
         return 0
     if not (cleaned.isascii() and cleaned.isdigit()):
-        raise DayCloseError(
-            f"count for {denomination} is not a number: {text!r}",
-            f"{denomination_label(denomination)} 개수는 숫자로만 입력하세요. 예: 12",
-        )
+        raise DayCloseError(DayCloseProblem.COUNT_NOT_NUMBER, repr(text), denomination=denomination)
     value = int(cleaned)
     if value > MAX_PIECES:
-        raise DayCloseError(
-            f"count for {denomination} too large: {value}",
-            f"{denomination_label(denomination)} 개수가 너무 큽니다. 다시 세어 입력하세요.",
-        )
+        raise DayCloseError(DayCloseProblem.COUNT_TOO_LARGE, str(value), denomination=denomination)
     return value
 
 
-def parse_amount(text: str, what_ko: str) -> int:
-    """A won amount typed by the manager (``100,000``, ``100000원``)."""
+def parse_amount(text: str, problem: DayCloseProblem = DayCloseProblem.NEXT_FLOAT_NOT_NUMBER) -> int:
+    """A won amount typed by the manager (``100,000``, ``100000원``); ``problem`` names the field if not."""
     cleaned = text.strip().replace(",", "").removesuffix("원").strip()
     if cleaned == "":
         return 0
     if not (cleaned.isascii() and cleaned.isdigit()):
-        raise DayCloseError(
-            f"{what_ko} is not an amount: {text!r}", f"{what_ko}은(는) 숫자로만 입력하세요. 예: 100000"
-        )
+        raise DayCloseError(problem, repr(text))
     return int(cleaned)
 
 
@@ -72,10 +82,10 @@ class CashCount:
     def __post_init__(self) -> None:
         for value, count in self.pieces.items():
             if value not in DENOMINATIONS:
-                raise DayCloseError(f"not a Korean denomination: {value}", "지원하지 않는 권종입니다.")
+                raise DayCloseError(DayCloseProblem.UNKNOWN_DENOMINATION, str(value))
             require_won(count)
             if count < 0:
-                raise DayCloseError("negative count", "개수는 0 이상이어야 합니다.")
+                raise DayCloseError(DayCloseProblem.NEGATIVE_COUNT)
 
     @classmethod
     def from_texts(cls, texts: Mapping[int, str]) -> CashCount:
@@ -124,49 +134,51 @@ class ZReport:
         """Counted minus expected: positive is a surplus, negative a shortage."""
         return self.counted.total - self.expected_cash
 
-    def to_payload(self) -> dict[str, Any]:
+    def to_payload(self) -> DayClose:
         s = self.summary
-        return {
-            "business_day": self.business_day.isoformat(),
-            "sales_count": s.sales_count,
-            "gross": {"points": s.gross.points, "cash": s.gross.cash, "bank_card": s.gross.bank_card},
-            "refunds": {"points": s.refunds.points, "cash": s.refunds.cash, "bank_card": s.refunds.bank_card},
-            "refund_count": s.refund_count,
-            "void_count": s.void_count,
-            "opening_float": self.opening_float,
-            "expected_cash": self.expected_cash,
-            "counted": self.counted.to_payload(),
-            "counted_cash": self.counted.total,
-            "difference": self.difference,
-            "reason": self.reason,
-            "next_float": self.next_float,
-            "closed_by": self.closed_by,
-            "supersedes": self.supersedes,
-            "unsynced": self.unsynced,
-        }
+        return DayClose(
+            business_day=self.business_day.isoformat(),
+            sales_count=s.sales_count,
+            gross=TenderAmounts(points=s.gross.points, cash=s.gross.cash, bank_card=s.gross.bank_card),
+            refunds=TenderAmounts(
+                points=s.refunds.points, cash=s.refunds.cash, bank_card=s.refunds.bank_card
+            ),
+            refund_count=s.refund_count,
+            void_count=s.void_count,
+            opening_float=self.opening_float,
+            expected_cash=self.expected_cash,
+            counted=self.counted.to_payload(),
+            counted_cash=self.counted.total,
+            difference=self.difference,
+            reason=self.reason,
+            next_float=self.next_float,
+            closed_by=self.closed_by,
+            supersedes=self.supersedes,
+            unsynced=self.unsynced,
+        )
 
     @classmethod
-    def from_payload(cls, payload: Mapping[str, Any], till_id: str, closed_at: dt.datetime) -> ZReport:
-        gross, back = payload["gross"], payload["refunds"]
+    def from_payload(cls, payload: DayClose, till_id: str, closed_at: dt.datetime) -> ZReport:
+        gross, back = payload.gross, payload.refunds
         summary = SalesSummary(
-            sales_count=int(payload["sales_count"]),
-            gross=TenderTotals(int(gross["points"]), int(gross["cash"]), int(gross["bank_card"])),
-            refunds=TenderTotals(int(back["points"]), int(back["cash"]), int(back["bank_card"])),
-            refund_count=int(payload.get("refund_count", 0)),
-            void_count=int(payload.get("void_count", 0)),
+            sales_count=payload.sales_count,
+            gross=TenderTotals(gross.points, gross.cash, gross.bank_card),
+            refunds=TenderTotals(back.points, back.cash, back.bank_card),
+            refund_count=payload.refund_count,
+            void_count=payload.void_count,
         )
         return cls(
-            business_day=dt.date.fromisoformat(str(payload["business_day"])),
+            business_day=dt.date.fromisoformat(payload.business_day),
             till_id=till_id,
             summary=summary,
-            opening_float=int(payload["opening_float"]),
-            counted=CashCount.from_payload(payload["counted"]),
-            reason=str(payload.get("reason", "")),
-            next_float=int(payload["next_float"]),
-            closed_by=str(payload.get("closed_by", "")),
+            opening_float=payload.opening_float,
+            counted=CashCount.from_payload(payload.counted),
+            reason=payload.reason,
+            next_float=payload.next_float,
+            closed_by=payload.closed_by,
             closed_at=closed_at,
-            supersedes=payload.get("supersedes"),
-            unsynced=int(payload.get("unsynced", 0)),
+            supersedes=payload.supersedes,
+            unsynced=payload.unsynced,
         )
 
 
@@ -179,24 +191,17 @@ def check_close(
     already_closed: bool,
     confirmed_reclose: bool,
 ) -> None:
-    """Every rule a close must pass; raises ``DayCloseError`` with the first problem, in Korean."""
+    """Every rule a close must pass; raises ``DayCloseError`` with the first problem."""
     if already_closed and not confirmed_reclose:
-        raise DayCloseError(
-            "business day already closed; re-close needs confirmation",
-            "이 영업일은 이미 마감되었습니다. 다시 마감하려면 '다시 마감 확인'을 선택하세요. 이전 마감 기록은 그대로 남습니다.",
-        )
+        raise DayCloseError(DayCloseProblem.ALREADY_CLOSED, "re-close needs confirmation")
     if counted.total != expected and not reason.strip():
         diff = counted.total - expected
-        word = "많습니다" if diff > 0 else "부족합니다"
         raise DayCloseError(
-            "cash differs from expected; a reason is required",
-            f"센 현금이 예상보다 {won(abs(diff))}원 {word}. 차이 사유를 입력하세요.",
+            DayCloseProblem.CASH_OVER_NEEDS_REASON if diff > 0 else DayCloseProblem.CASH_SHORT_NEEDS_REASON,
+            amount=abs(diff),
         )
     require_won(next_float)
     if next_float < 0:
-        raise DayCloseError("negative float", "내일 시작 현금은 0원 이상이어야 합니다.")
+        raise DayCloseError(DayCloseProblem.NEGATIVE_FLOAT)
     if next_float > counted.total:
-        raise DayCloseError(
-            "float larger than the cash counted",
-            f"내일 시작 현금({won(next_float)}원)이 센 현금({won(counted.total)}원)보다 많습니다. 금액을 확인하세요.",
-        )
+        raise DayCloseError(DayCloseProblem.FLOAT_OVER_COUNTED, next_float=next_float, counted=counted.total)

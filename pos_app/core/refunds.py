@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from pos_app.core.money import require_won
+from pos_app.core.tenders import PaymentError, PaymentProblem
+from sync.shared.sale_state import TenderSplit
 
-from pos_app.core.money import require_won, won
-from pos_app.core.tenders import PaymentError
-
-
-@dataclass(frozen=True)
-class RefundSplit:
-    points: int
-    bank_card: int
-    cash: int
-
-    @property
-    def total(self) -> int:
-        return self.points + self.bank_card + self.cash
+# Amounts per tender, shared with the ledger's sale rule (``sync.shared.sale_state``).
+RefundSplit = TenderSplit
 
 
 def split_refund(amount: int, paid: RefundSplit, already_refunded: RefundSplit) -> RefundSplit:
@@ -32,12 +23,9 @@ def split_refund(amount: int, paid: RefundSplit, already_refunded: RefundSplit) 
         cash=paid.cash - already_refunded.cash,
     )
     if amount <= 0:
-        raise PaymentError("refund must be positive", "환불 금액을 입력하세요.")
+        raise PaymentError(PaymentProblem.REFUND_AMOUNT_NEEDED)
     if amount > left.total:
-        raise PaymentError(
-            f"refund {amount} exceeds refundable {left.total}",
-            f"환불할 수 있는 금액은 {won(left.total)}원까지입니다.",
-        )
+        raise PaymentError(PaymentProblem.REFUND_OVER_LEFT, f"refund {amount}", refundable=left.total)
     points = min(amount, left.points)
     bank_card = min(amount - points, left.bank_card)
     cash = amount - points - bank_card

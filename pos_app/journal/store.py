@@ -20,6 +20,7 @@ from typing import Any
 
 from sync.shared.chain import GENESIS_HASH, JournalEntry, chain_problems, entry_hash
 from sync.shared.clock import Clock, utc_now
+from sync.shared.entries import Payload
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS entry (
@@ -74,12 +75,7 @@ CREATE TABLE IF NOT EXISTS setting (
 
 
 class JournalCorrupt(Exception):
-    """The journal's chain is broken: the till must not sell on it."""
-
-    message_ko = (
-        "계산대 기록(저널)이 손상되었습니다. 판매를 시작할 수 없습니다. "
-        "백업에서 복구하거나 프로그램 사무실에 연락하세요."
-    )
+    """The journal's chain is broken: the till must not sell on it (the UI words the message)."""
 
     def __init__(self, problems: Sequence[str]) -> None:
         super().__init__("journal chain broken: " + "; ".join(problems[:5]))
@@ -157,8 +153,15 @@ class Journal:
                 raise
             self._db.execute("COMMIT")
 
-    def append(self, type: str, payload: Mapping[str, Any], *, at: dt.datetime | None = None) -> JournalEntry:
-        """Append one entry durably; when this returns the entry survives a crash or power cut."""
+    def append(self, payload: Payload, *, at: dt.datetime | None = None) -> JournalEntry:
+        """Append one typed entry durably; when this returns the entry survives a crash or power cut."""
+        return self.append_raw(payload.TYPE, payload.to_payload(), at=at)
+
+    def append_raw(
+        self, type: str, payload: Mapping[str, Any], *, at: dt.datetime | None = None
+    ) -> JournalEntry:
+        """Append an untyped payload. Only for tools and tests that must write what no typed payload
+        allows (an old version's entry, a hostile till in the security tests); the till uses ``append``."""
         with self._write() as db:
             # Re-read the tail inside the write lock: another process may have appended (it should not,
             # but a second till process on the same file must not fork the chain).

@@ -11,12 +11,21 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from pos_app.core.dayclose import CashCount, DayCloseError, ZReport, check_close, expected_cash, parse_amount
+from pos_app.core.dayclose import (
+    CashCount,
+    DayCloseError,
+    DayCloseProblem,
+    ZReport,
+    check_close,
+    expected_cash,
+    parse_amount,
+)
 from pos_app.core.reports import SalesSummary
 from pos_app.journal.store import Journal
 from pos_app.manager.queries import SalesQueries
 from sync.shared.chain import JournalEntry
 from sync.shared.clock import business_day_bounds, utc_now
+from sync.shared.entries import DayClose
 
 
 @dataclass(frozen=True)
@@ -103,7 +112,7 @@ class DayCloseBook:
     ) -> tuple[ZReport, JournalEntry]:
         """Check everything, then append one ``day_close`` entry. ``DayCloseError`` leaves the journal as it was."""
         counted = CashCount.from_texts(counts)
-        float_amount = parse_amount(next_float, "내일 시작 현금")
+        float_amount = parse_amount(next_float, DayCloseProblem.NEXT_FLOAT_NOT_NUMBER)
         draft = self.draft(business_day)
         check_close(
             expected=draft.expected_cash,
@@ -114,7 +123,7 @@ class DayCloseBook:
             confirmed_reclose=confirm_reclose,
         )
         if not closed_by:
-            raise DayCloseError("no manager", "마감하는 매니저를 확인할 수 없습니다. 다시 로그인하세요.")
+            raise DayCloseError(DayCloseProblem.NO_MANAGER)
         now = self.clock()
         z = ZReport(
             business_day=business_day,
@@ -133,11 +142,14 @@ class DayCloseBook:
             ),
             unsynced=draft.unsynced,
         )
-        entry = self.journal.append("day_close", z.to_payload(), at=now)
+        entry = self.journal.append(z.to_payload(), at=now)
         return z, entry
 
     def z_report(self, entry: JournalEntry) -> ZReport:
         """A stored close as a ZReport again (for reprinting)."""
-        z = ZReport.from_payload(entry.payload, entry.till_id, dt.datetime.fromisoformat(entry.ts))
+        body = entry.body
+        if not isinstance(body, DayClose):
+            raise ValueError(f"entry {entry.id} is not a readable day close")
+        z = ZReport.from_payload(body, entry.till_id, dt.datetime.fromisoformat(entry.ts))
         top = self.queries.top_products(*business_day_bounds(z.business_day))
         return ZReport(**{**z.__dict__, "top_products": tuple((p.name, p.qty, p.amount) for p in top)})

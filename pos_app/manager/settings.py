@@ -9,22 +9,37 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, fields, replace
+from enum import StrEnum
 from typing import Any
 
-from pos_app.core.dayclose import DayCloseError, parse_amount
+from pos_app.core.dayclose import DayCloseError, DayCloseProblem, parse_amount
+from pos_app.core.problems import Problem
 from pos_app.journal.store import Journal
 from pos_app.printing.printer_port import PrinterError, PrinterTarget
 from pos_app.printing.receipt import ShopHeader
-from sync.shared.business_no import business_no_error_ko, format_business_no
+from sync.shared.business_no import format_business_no, is_valid_business_no, normalise_business_no
+from sync.shared.entries import SettingsChange
 
 LANGUAGES = {"ko": "한국어", "en": "English"}
 LOCK_RANGE = (30, 3600)
 
 
-class SettingsError(ValueError):
-    def __init__(self, message: str, message_ko: str, field: str) -> None:
-        super().__init__(message)
-        self.message_ko = message_ko
+class SettingsProblem(StrEnum):
+    """Why the settings form is refused (a printer or an amount problem keeps its own code)."""
+
+    SHOP_NAME_NEEDED = "shop_name_needed"
+    BUSINESS_NO_LENGTH = "business_no_length"
+    BUSINESS_NO_INVALID = "business_no_invalid"
+    PHONE_FORMAT = "phone_format"
+    LOCK_TIMEOUT_RANGE = "lock_timeout_range"  # values: low, high
+    LANGUAGE_NEEDED = "language_needed"
+
+
+class SettingsError(Problem, ValueError):
+    """A settings form the till refuses: ``code`` says why, ``field`` which input to fix."""
+
+    def __init__(self, code: StrEnum, field: str, detail: str = "", **values: int | str) -> None:
+        super().__init__(code, detail, **values)
         self.field = field
 
 
@@ -57,34 +72,35 @@ def validated(
     language: str,
     initial_float: str,
 ) -> ShopSettings:
-    """Settings from the form's texts; ``SettingsError`` names the field and says what to fix, in Korean."""
+    """Settings from the form's texts; ``SettingsError`` names the field and what is wrong with it."""
     if not shop_name.strip():
-        raise SettingsError("shop name required", "상호를 입력하세요.", "shop_name")
-    problem = business_no_error_ko(business_no)
-    if problem:
-        raise SettingsError(f"invalid business number {business_no!r}", problem, "business_no")
+        raise SettingsError(SettingsProblem.SHOP_NAME_NEEDED, "shop_name")
+    if len(normalise_business_no(business_no)) != 10:
+        raise SettingsError(SettingsProblem.BUSINESS_NO_LENGTH, "business_no", repr(business_no))
+    if not is_valid_business_no(business_no):
+        raise SettingsError(SettingsProblem.BUSINESS_NO_INVALID, "business_no", repr(business_no))
     if phone.strip() and not all(ch.isdigit() or ch in "-() " for ch in phone.strip()):
-        raise SettingsError(
-            f"invalid phone {phone!r}", "전화번호는 숫자와 '-'로만 입력하세요. 예: 051-123-4567", "phone"
-        )
+        raise SettingsError(SettingsProblem.PHONE_FORMAT, "phone", repr(phone))
     if printer.strip():
         try:
             PrinterTarget.parse(printer.strip())
         except PrinterError as exc:
-            raise SettingsError(str(exc), exc.message_ko, "printer") from exc
+            raise SettingsError(exc.code, "printer", str(exc), **exc.values) from exc
     text = lock_timeout.strip().removesuffix("초").strip()
     if not (text.isascii() and text.isdigit()) or not LOCK_RANGE[0] <= int(text) <= LOCK_RANGE[1]:
         raise SettingsError(
-            f"lock timeout {lock_timeout!r}",
-            f"화면 잠금 시간은 {LOCK_RANGE[0]}~{LOCK_RANGE[1]}초 사이의 숫자로 입력하세요.",
+            SettingsProblem.LOCK_TIMEOUT_RANGE,
             "lock_timeout",
+            repr(lock_timeout),
+            low=LOCK_RANGE[0],
+            high=LOCK_RANGE[1],
         )
     if language not in LANGUAGES:
-        raise SettingsError(f"language {language!r}", "언어를 고르세요.", "language")
+        raise SettingsError(SettingsProblem.LANGUAGE_NEEDED, "language", repr(language))
     try:
-        float_amount = parse_amount(initial_float, "처음 시작 현금")
+        float_amount = parse_amount(initial_float, DayCloseProblem.INITIAL_FLOAT_NOT_NUMBER)
     except DayCloseError as exc:
-        raise SettingsError(str(exc), exc.message_ko, "initial_float") from exc
+        raise SettingsError(exc.code, "initial_float", str(exc), **exc.values) from exc
     return ShopSettings(
         shop_name=shop_name.strip(),
         business_no=format_business_no(business_no.strip()),
@@ -131,7 +147,7 @@ class ShopSettingsStore:
         )
 
     def save(self, settings: ShopSettings, by: str) -> None:
-        self.journal.append("settings", {**asdict(settings), "by": by})
+        self.journal.append(SettingsChange(**asdict(settings), by=by))
 
     def ledger_header(self) -> dict[str, str]:
         raw = self.journal.setting("shop")

@@ -6,7 +6,10 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
+
+from sync.shared.entries import EntryPayload, InvalidPayload, parse_payload
 
 GENESIS_HASH = "0" * 64
 
@@ -45,6 +48,11 @@ class JournalEntry:
     payload: Mapping[str, Any]
     prev_hash: str
     hash: str
+
+    @cached_property
+    def body(self) -> EntryPayload | InvalidPayload:
+        """The payload as its typed entry (parsed once per entry object)."""
+        return parse_payload(self.type, self.payload)
 
     def computed_hash(self) -> str:
         return entry_hash(

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import requests
 
+from reliability.sales import sale
 from reliability.world import PG_BASE, ThreadedLedgerServer, pg_reachable, pg_schema
 from sync.ledger.records import ParticipantRecord
 from sync.ledger.service import Ledger
@@ -78,23 +79,12 @@ class TillStream:
 def sale_payload(
     card: str | None, points: int, auth: str = "online", *, total: int | None = None, cash: int = 0
 ) -> dict[str, Any]:
-    """A sale as the till journals it (no lines: the ledger reads only the amounts and the card)."""
-    return {
-        "cashier": "s001",
-        "lines": [],
-        "total": points + cash if total is None else total,
-        "points": points,
-        "bank_card": 0,
-        "cash": cash,
-        "cash_received": cash,
-        "change": 0,
-        "approval_no": None,
-        "vat": 0,
-        "supply_value": 0,
-        "tax_free": 0,
-        "card": {"number": card, "issue": 1} if card else None,
-        "auth": auth,
-    }
+    """A sale as the till journals it; ``total`` other than points + cash is what no honest till sends."""
+    payload = sale(points, cash=cash, card=card, auth=auth if points else "none").to_payload()  # type: ignore[arg-type]
+    if total is not None:
+        payload["total"] = total
+    payload["auth"] = auth
+    return payload
 
 
 def push(ledger: Ledger, till_id: str, *entries: WireEntry):

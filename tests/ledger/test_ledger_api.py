@@ -7,9 +7,10 @@ import json
 import pytest
 import requests
 
+from reliability.sales import sale
 from sync.client import LedgerRefused, SyncClient
 from sync.ledger.settings import LedgerSettings, SettingsError
-from tests.ledger.conftest import ADMIN_TOKEN, TillStream, sale_payload
+from tests.ledger.conftest import ADMIN_TOKEN, TillStream
 
 
 def auth(token: str) -> dict[str, str]:
@@ -130,7 +131,7 @@ def test_sync_client_pushes_pulls_and_reports_a_refused_token(server, tmp_path):
     assert len(snapshot.cards) == 4 and journal.snapshot_version() == snapshot.version
     card = server.programme.cards[0]
     for points in (1000, 2000):
-        journal.append("sale", sale_payload(card, points, "offline"))
+        journal.append(sale(points, card=card, auth="offline"))
     assert client.drain() == 2 and journal.outbox_size() == 0
     assert server.programme.ledger.card_balance(card) == 97_000
     client.pull_snapshot()

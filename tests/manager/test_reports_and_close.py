@@ -13,7 +13,9 @@ from pos_app.core.reports import csv_bytes, summarise
 from pos_app.manager import DayCloseBook, SalesQueries
 from pos_app.manager.printouts import report_lines, z_report_escpos, z_report_lines, z_report_pdf
 from pos_app.printing.receipt import ShopHeader
+from reliability.sales import sale
 from sync.shared.clock import business_day_bounds
+from sync.shared.entries import SaleCancelled, SaleRejected
 
 from .conftest import DAY, NOW
 
@@ -26,21 +28,10 @@ def day_of_sales(shop):
     a = shop.sell("C01", "C02", cash=10_000)  # 6,500 cash
     b = shop.sell("M08", card=8_500)  # 8,500 bank card
     c = shop.sell("M05", points=8_000)  # 8,000 points, offline
-    rejected = shop.journal.append(
-        "sale",
-        {
-            **a.entry.payload,
-            "auth": "online",
-            "points": 3000,
-            "cash": 0,
-            "total": 3000,
-            "card": {"number": "x", "issue": 1},
-        },
-        at=NOW,
-    )
-    shop.journal.append("sale_rejected", {"ref": rejected.id, "reason": "insufficient_points"}, at=NOW)
-    timed_out = shop.journal.append("sale", {**rejected.payload}, at=NOW)
-    shop.journal.append("sale_cancelled", {"ref": timed_out.id, "reason": "card_daily_cap"}, at=NOW)
+    rejected = shop.journal.append(sale(3000, card="900000000019", auth="online"), at=NOW)
+    shop.journal.append(SaleRejected(ref=rejected.id, reason="insufficient_points"), at=NOW)
+    timed_out = shop.journal.append(sale(3000, card="900000000019", auth="online"), at=NOW)
+    shop.journal.append(SaleCancelled(ref=timed_out.id, reason="card_daily_cap"), at=NOW)
     refund = shop.checkout.refund(
         a.entry.id, reason="음료 잘못 나감", manager="s001", cashier="s002", amount=3_000
     )

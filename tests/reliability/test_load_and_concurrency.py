@@ -11,6 +11,7 @@ import requests
 from pos_app.core.cart import Cart
 from pos_app.core.tenders import Tenders
 from reliability.load import P99_BUDGET_MS, run_load
+from reliability.sales import sale
 from reliability.world import LedgerProcess, make_programme
 from tests.reliability.tills import SERVICE, open_test_till
 
@@ -64,26 +65,7 @@ def test_concurrent_pushes_of_one_till_never_give_a_5xx(pg_url, tmp_path):
         with LedgerProcess(pg_url, tmp_path / "ledger.log") as process:
             till = open_test_till(programme, "cafe1-1", process.url, tmp_path)
             for n in range(30):
-                till.journal.append(
-                    "sale",
-                    {
-                        "cashier": "s",
-                        "lines": [],
-                        "total": 1000,
-                        "points": 0,
-                        "bank_card": 0,
-                        "cash": 1000,
-                        "cash_received": 1000,
-                        "change": 0,
-                        "approval_no": None,
-                        "vat": 90,
-                        "supply_value": 910,
-                        "tax_free": 0,
-                        "card": None,
-                        "auth": "none",
-                        "n": n,
-                    },
-                )
+                till.journal.append(sale(0, cash=1000 + n, cashier="s"))
             body: dict[str, Any] = {
                 "protocol": 1,
                 "entries": [e.to_wire() for e in till.journal.entries()],

@@ -10,30 +10,13 @@ import requests
 
 from pos_app.journal.store import Journal
 from reliability.proxy import FaultPlan, FaultProxy
+from reliability.sales import sale
 from sync.client import LedgerUnavailable, SyncClient
 
 
 def till_client(tmp_path, programme, proxy, till_id="cafe1-1"):
     journal = Journal(tmp_path / f"{till_id}.sqlite3", till_id)
-    journal.append(
-        "sale",
-        {
-            "cashier": "s001",
-            "lines": [],
-            "total": 3000,
-            "points": 0,
-            "bank_card": 0,
-            "cash": 3000,
-            "cash_received": 3000,
-            "change": 0,
-            "approval_no": None,
-            "vat": 272,
-            "supply_value": 2728,
-            "tax_free": 0,
-            "card": None,
-            "auth": "none",
-        },
-    )
+    journal.append(sale(0, cash=3000))
     return journal, SyncClient(proxy.url, till_id, programme.tokens[till_id], journal, request_timeout=5)
 
 

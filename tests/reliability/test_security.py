@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import requests
 
+from reliability.sales import sale
 from reliability.world import ADMIN_TOKEN, LedgerProcess, free_port
 from sync.shared.cards.keys import new_issuer_key
 from sync.shared.cards.token import CardRejected, CardToken, sign_card
@@ -58,25 +59,7 @@ def test_forged_altered_revoked_expired_and_replayed_cards_are_refused(tmp_path,
         # A till that skips its own checks still cannot spend a revoked or replaced card online.
         before = ledger.balances()
         for number in (programme.cards[1], programme.cards[2]):
-            entry = till.journal.append(
-                "sale",
-                {
-                    "cashier": "s001",
-                    "lines": [],
-                    "total": 1000,
-                    "points": 1000,
-                    "bank_card": 0,
-                    "cash": 0,
-                    "cash_received": 0,
-                    "change": 0,
-                    "approval_no": None,
-                    "vat": 90,
-                    "supply_value": 910,
-                    "tax_free": 0,
-                    "card": {"number": number, "issue": 1},
-                    "auth": "online",
-                },
-            )
+            entry = till.journal.append(sale(1000, card=number, auth="online"))
             answer = till.client.authorise(entry, 5)
             assert answer.status == "rejected" and answer.reason in ("card_revoked", "card_replaced")
         assert ledger.balances() == before
@@ -108,25 +91,7 @@ def test_entries_of_another_till_inside_a_push_are_refused(tmp_path, pg_programm
     programme, ledger = pg_programme, pg_programme.ledger
     other = open_test_till(programme, "rest1-1", pg_server.url, tmp_path)
     try:
-        entry = other.journal.append(
-            "sale",
-            {
-                "cashier": "x",
-                "lines": [],
-                "total": 1000,
-                "points": 1000,
-                "bank_card": 0,
-                "cash": 0,
-                "cash_received": 0,
-                "change": 0,
-                "approval_no": None,
-                "vat": 0,
-                "supply_value": 0,
-                "tax_free": 0,
-                "card": {"number": programme.cards[0], "issue": 1},
-                "auth": "online",
-            },
-        )
+        entry = other.journal.append(sale(1000, card=programme.cards[0], auth="online", cashier="x"))
         response = requests.post(
             f"{pg_server.url}/v1/tills/cafe1-1/entries",
             json={"protocol": 1, "entries": [entry.to_wire()], "urgent": True},

@@ -7,6 +7,7 @@ import pytest
 from pos_app.core.cart import Cart
 from pos_app.core.catalogue import Item
 from pos_app.core.tenders import Tenders
+from reliability.sales import sale as sale_of
 from sync.shared.cards.token import CardProblem, CardRejected
 
 KIMCHI = Item("M05", "김치찌개", 8000)
@@ -155,23 +156,7 @@ def test_an_online_sale_interrupted_before_its_answer_is_cancelled_at_start_up(t
     till.load_cards({1: 100_000})
     card = till.checkout.scan(till.payload(1))
     # What a power cut leaves: the sale journalled for online authorisation, no answer, no decision.
-    payload = {
-        "cashier": "s001",
-        "lines": [],
-        "total": 8000,
-        "points": 8000,
-        "bank_card": 0,
-        "cash": 0,
-        "cash_received": 0,
-        "change": 0,
-        "approval_no": None,
-        "vat": 727,
-        "supply_value": 7273,
-        "tax_free": 0,
-        "card": {"number": card.number, "issue": 1},
-        "auth": "online",
-    }
-    sale = till.journal.append("sale", payload)
+    sale = till.journal.append(sale_of(8000, card=card.number, auth="online"))
     settled = till.checkout.pay(
         cart_of(KIMCHI), Tenders(points=8000), card, "s001"
     )  # an offline one, decided

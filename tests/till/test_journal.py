@@ -17,8 +17,8 @@ def journal(tmp_path):
 
 
 def test_entries_get_gap_free_sequence_and_chain(journal):
-    first = journal.append("sale", {"total": 3000})
-    second = journal.append("sale", {"total": 3500})
+    first = journal.append_raw("sale", {"total": 3000})
+    second = journal.append_raw("sale", {"total": 3500})
     assert (first.seq, second.seq) == (1, 2)
     assert first.prev_hash == GENESIS_HASH and second.prev_hash == first.hash
     assert journal.verify() == []
@@ -32,7 +32,7 @@ def test_journal_uses_wal_and_full_sync(journal):
 
 
 def test_entries_cannot_be_edited_or_deleted(journal):
-    journal.append("sale", {"total": 3000})
+    journal.append_raw("sale", {"total": 3000})
     with pytest.raises(sqlite3.DatabaseError):
         journal._db.execute("UPDATE entry SET payload = '{}' WHERE seq = 1")
     with pytest.raises(sqlite3.DatabaseError):
@@ -42,10 +42,10 @@ def test_entries_cannot_be_edited_or_deleted(journal):
 def test_reopen_continues_the_chain(tmp_path):
     path = tmp_path / "j.sqlite3"
     j = Journal(path, "t1")
-    j.append("sale", {"total": 1})
+    j.append_raw("sale", {"total": 1})
     j.close()
     j = Journal(path, "t1")
-    assert j.append("sale", {"total": 2}).seq == 2
+    assert j.append_raw("sale", {"total": 2}).seq == 2
     assert j.verify() == []
 
 
@@ -53,7 +53,7 @@ def test_tampered_journal_is_detected_at_start_up(tmp_path):
     path = tmp_path / "j.sqlite3"
     j = Journal(path, "t1")
     for total in (3000, 3500, 4000):
-        j.append("sale", {"total": total})
+        j.append_raw("sale", {"total": total})
     j.close()
     db = sqlite3.connect(path)
     db.execute("DROP TRIGGER entry_no_update")
@@ -75,7 +75,7 @@ def test_a_file_that_is_not_a_database_is_reported_not_crashed(tmp_path):
 
 def test_outbox_shrinks_as_acks_arrive_and_first_answer_wins(journal):
     for total in (1, 2, 3):
-        journal.append("sale", {"total": total})
+        journal.append_raw("sale", {"total": total})
     assert [e.seq for e in journal.outbox()] == [1, 2, 3]
     journal.record_acks([Ack(1, "accepted", None, 100), Ack(3, "accepted", None, 90)])
     assert [e.seq for e in journal.outbox()] == [2]
