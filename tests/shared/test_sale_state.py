@@ -36,7 +36,10 @@ def test_an_online_sale_waits_for_its_answer_and_an_offline_one_stands_at_once()
 
 def test_rejected_and_cancelled_sales_count_nowhere_and_cannot_be_refunded():
     online = sale(5000, card=CARD, auth="online")
-    for follow_up in (SaleRejected(ref=REF, reason="insufficient_points"), SaleCancelled(ref=REF, reason="x")):
+    for follow_up in (
+        SaleRejected(ref=REF, reason="insufficient_points"),
+        SaleCancelled(ref=REF, reason="x"),
+    ):
         state = fold_sale(online, [follow_up])
         assert not state.counts and state.refundable == TenderSplit()
         assert refund_problem(state, refund(points=1000)) is RefundProblem.SALE_NOT_POSTED
@@ -53,7 +56,9 @@ def test_refunds_go_back_per_tender_and_never_beyond_what_was_paid():
     assert state.refunded == TenderSplit(points=1000, cash=500)
     assert state.refundable == TenderSplit(points=2000, cash=1500)
     # Points paid back as cash would turn the programme's points into money: refused.
-    assert refund_problem(fold_sale(sale(20_000, card=CARD)), refund(cash=20_000)) is RefundProblem.EXCEEDS_SALE
+    assert (
+        refund_problem(fold_sale(sale(20_000, card=CARD)), refund(cash=20_000)) is RefundProblem.EXCEEDS_SALE
+    )
     assert refund_problem(state, refund(points=2001)) is RefundProblem.EXCEEDS_SALE
     assert refund_problem(state, refund()) is RefundProblem.AMOUNT_INVALID
     assert refund_problem(state, refund(points=2000, cash=1500, kind=Void)) is None
