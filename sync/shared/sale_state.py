@@ -110,9 +110,11 @@ def fold_sale(
         elif isinstance(follow_up, SaleFallback):
             # The offline rules accepted it after a timeout: the ledger posts it whatever it said.
             status = SaleStatus.POSTED
-        elif isinstance(follow_up, Refund):
-            if refund_problem(SaleState(status, paid, refunded), follow_up) is None:
-                refunded = refunded + refund_split(follow_up)
+        elif (
+            isinstance(follow_up, Refund)
+            and refund_problem(SaleState(status, paid, refunded), follow_up) is None
+        ):
+            refunded = refunded + refund_split(follow_up)
     if undone is not None:
         status = undone
     return SaleState(status, paid, refunded)

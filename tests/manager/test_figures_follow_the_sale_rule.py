@@ -71,11 +71,14 @@ def python_summary(entries: list[JournalEntry], start: dt.datetime, end: dt.date
             if later.seq <= sale.seq or later.payload.get("ref") != sale.id:
                 continue
             step = later.body
-            if isinstance(step, Refund):
-                if refund_problem(fold_sale(body, follow_ups), step) is None and in_range(later):
-                    refunds += TenderTotals(step.points, step.cash, step.bank_card)
-                    refund_count += step.type == "refund"
-                    void_count += step.type == "void"
+            if (
+                isinstance(step, Refund)
+                and refund_problem(fold_sale(body, follow_ups), step) is None
+                and in_range(later)
+            ):
+                refunds += TenderTotals(step.points, step.cash, step.bank_card)
+                refund_count += step.type == "refund"
+                void_count += step.type == "void"
             follow_ups.append(step)  # type: ignore[arg-type]
         state: SaleState = fold_sale(body, follow_ups)
         if state.counts and in_range(sale):
