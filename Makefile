@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.stamp-deps
 PYTEST_WORKERS ?= 2
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup demo test test-fast bench lint reliability translations clean
+.PHONY: setup demo test test-dates check-ledger-install bench lint reliability translations clean
 
 $(STAMP): pyproject.toml scripts/ensure-system-packages.sh
 	scripts/ensure-system-packages.sh
@@ -22,6 +22,20 @@ demo: setup
 
 test: setup
 	$(PY) -m pytest -q -n $(PYTEST_WORKERS) -m "not slow" $(PYTEST_ARGS)
+
+# The suite with the wall clock moved (libfaketime): the morning of 1 March 2027 and the last minute of a
+# year in Seoul (23:59 KST on 31 December). Tests must pass whatever today is.
+FAKE_TODAYS ?= @2027-03-01T10:00:00 @2026-12-31T14:59:00
+test-dates: setup
+	for when in $(FAKE_TODAYS); do \
+		echo "== tests with the clock at $$when UTC"; \
+		TZ=UTC faketime -f "$$(echo $$when | tr T ' ')" $(PY) -m pytest -q -n $(PYTEST_WORKERS) -m "not slow" \
+			-p no:cacheprovider $(PYTEST_DATE_ARGS) || exit 1; \
+	done
+
+# A fresh venv with only '.[ledger]' serves the ledger and has no Qt.
+check-ledger-install:
+	scripts/check-ledger-install.sh
 
 bench: setup
 	$(PY) -m benchmarks

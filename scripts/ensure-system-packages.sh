@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the system libraries the till needs and installs them with apt when run as root.
 # libzbar0: QR decoding (pyzbar); fonts-nanum: Korean glyphs on screen and in PDFs;
-# libpulse0: QtMultimedia (camera); xvfb and the xcb libraries: a real window under a virtual screen.
+# libpulse0: QtMultimedia (camera); xvfb and the xcb libraries: a real window under a virtual screen;
+# faketime: `make test-dates` runs the suite with the clock moved to other days.
 set -euo pipefail
 
 missing=()
@@ -16,6 +17,7 @@ have_lib 'libEGL.so.1' || missing+=(libegl1)
 have_lib 'libGL.so.1' || missing+=(libgl1)
 [ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || missing+=(fonts-nanum)
 command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
+command -v faketime >/dev/null 2>&1 || missing+=(faketime)
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0

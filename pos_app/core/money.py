@@ -5,25 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sync.shared.money import require_won, won
+
+__all__ = ["VatRounding", "VatSplit", "require_won", "vat_split", "won"]
+
 
 class VatRounding(StrEnum):
     """How the VAT included in a price is rounded to the won (a shop setting)."""
 
     FLOOR = "floor"  # what most Korean POS print: VAT = taxable // 11
     HALF_UP = "half_up"
-
-
-def won(amount: int) -> str:
-    """Format an amount as Korean receipts do: ``3,500``."""
-    require_won(amount)
-    return f"{amount:,}"
-
-
-def require_won(amount: object) -> int:
-    """Refuse anything that is not a whole number of won (floats, bools, strings)."""
-    if isinstance(amount, bool) or not isinstance(amount, int):
-        raise TypeError(f"money must be int won, got {type(amount).__name__}")
-    return amount
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from pos_app.core.money import won
 from sync.admin.card_sheet import PrintedCard, write_card_csv, write_card_sheet
 from sync.admin.participants_csv import CsvRefused, EligibilityRule, eligibility_report, parse_participants
 from sync.ledger.service import Ledger, LedgerError
@@ -22,6 +21,7 @@ from sync.protocol import TillLimits
 from sync.shared.business_no import business_no_error_ko, format_business_no
 from sync.shared.cards.keys import load_private_key_pem, new_issuer_key, public_key_hex, write_private_key
 from sync.shared.cards.token import CardToken, sign_card
+from sync.shared.money import won
 
 
 class AdminError(Exception):
