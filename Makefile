@@ -47,6 +47,7 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy --strict pos_app/core pos_app/journal sync/shared sync/ledger/rules.py
 
 translations: setup
 	$(PY) scripts/update_translations.py

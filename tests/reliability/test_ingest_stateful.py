@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
+from reliability import sales
 from reliability.world import make_programme
 from sync.protocol import EntryStatus, PushRequest, WireEntry
 from sync.shared.chain import GENESIS_HASH, entry_hash
@@ -73,22 +74,12 @@ class IngestMachine(RuleBasedStateMachine):
     def sell(self, till: int, card: int, points: int, auth: str, answer: str | None) -> None:
         """A sale as the till journals it: an online one may be followed at once by what the till decided."""
         number = self.cards[till * 2 + card]  # cards 0,1 at till 0; cards 2,3 at till 1
-        payload = {
-            "cashier": "s001",
-            "lines": [],
-            "total": points + 1000,
-            "points": points,
-            "bank_card": 0,
-            "cash": 1000,
-            "cash_received": 1000,
-            "change": 0,
-            "approval_no": None,
-            "vat": 0,
-            "supply_value": 0,
-            "tax_free": 0,
-            "card": {"number": number, "issue": 1} if points else None,
-            "auth": auth if points else "none",
-        }
+        payload = sales.sale(
+            points,
+            cash=1000,
+            card=number if points else None,
+            auth=auth if points else "none",  # type: ignore[arg-type]
+        ).to_payload()
         sale = self._append(TILLS[till], "sale", payload)
         if points and auth == "online" and answer is not None:
             self._append(TILLS[till], answer, {"ref": sale.id, "reason": "test"})
@@ -169,22 +160,7 @@ def test_a_cancel_after_a_refund_does_not_pay_the_card_twice(tmp_path):
         sale = machine._append(
             till,
             "sale",
-            {
-                "cashier": "s",
-                "lines": [],
-                "total": 3000,
-                "points": 3000,
-                "bank_card": 0,
-                "cash": 0,
-                "cash_received": 0,
-                "change": 0,
-                "approval_no": None,
-                "vat": 0,
-                "supply_value": 0,
-                "tax_free": 0,
-                "card": {"number": number, "issue": 1},
-                "auth": "online",
-            },
+            sales.sale(3000, card=number, auth="online", cashier="s").to_payload(),
         )
         machine._append(
             till,

@@ -9,6 +9,7 @@ import schemathesis
 from hypothesis import HealthCheck, assume, given, settings
 from sqlalchemy import func, select
 
+from reliability import sales
 from reliability.world import ADMIN_TOKEN
 from sync.ledger import schema as t
 
@@ -96,21 +97,11 @@ def signed_entry(programme, seq: int, points: int, auth: str = "offline") -> dic
         "seq": seq,
         "ts": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
         "type": "sale",
+        # Any amount, even one no honest till can write (the typed sale refuses it): the ledger must cope.
         "payload": {
-            "cashier": "s001",
-            "lines": [],
-            "total": points,
+            **sales.sale(1000, card=programme.cards[0], auth=auth).to_payload(),  # type: ignore[arg-type]
             "points": points,
-            "bank_card": 0,
-            "cash": 0,
-            "cash_received": 0,
-            "change": 0,
-            "approval_no": None,
-            "vat": 0,
-            "supply_value": 0,
-            "tax_free": 0,
-            "card": {"number": programme.cards[0], "issue": 1},
-            "auth": auth,
+            "total": points,
         },
         "prev_hash": GENESIS_HASH,
     }

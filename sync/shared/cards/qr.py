@@ -12,4 +12,5 @@ def render_qr(payload: str, box_size: int = 6, border: int = 4) -> Image.Image:
     qr.add_data(qrcode.util.QRData(payload.encode("ascii"), mode=qrcode.util.MODE_NUMBER))
     qr.make(fit=True)
     image = qr.make_image(fill_color="black", back_color="white")
-    return image.get_image().convert("L")
+    rendered: Image.Image = image.get_image().convert("L")  # qrcode ships no type hints
+    return rendered
