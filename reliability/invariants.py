@@ -6,7 +6,7 @@ can count them, print them with its seed and keep going.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -14,8 +14,10 @@ from sqlalchemy import func, select
 from pos_app.journal.store import Journal
 from sync.ledger import schema as t
 from sync.ledger.service import Ledger
+from sync.shared.entries import FollowUp, Refund, Sale, SaleCancelled, SaleFallback, SaleRejected
+from sync.shared.sale_state import fold_sale
 
-FOLLOW_UPS = ("sale_rejected", "sale_cancelled", "sale_fallback")
+FOLLOW_UP_CLASSES = (SaleRejected, SaleFallback, SaleCancelled, Refund)
 
 
 @dataclass
@@ -82,8 +84,7 @@ def reconcile(journal: Journal, ledger: Ledger) -> Reconciliation:
     sale_counts = Counter(row.entry_id for row in sale_rows)
     result.duplicated += [f"{till_id}: sale {i} counted {n} times" for i, n in sale_counts.items() if n > 1]
     sales = {row.entry_id: row for row in sale_rows}
-    follow_up: dict[str, str] = {}
-    refunds: Counter[str] = Counter()
+    follow_ups: dict[str, list[FollowUp]] = defaultdict(list)
     for entry in local:
         stored_row = by_id.get(entry.id)
         if stored_row is None:
@@ -98,15 +99,13 @@ def reconcile(journal: Journal, ledger: Ledger) -> Reconciliation:
             result.problems.append(
                 f"{till_id}: entry seq {entry.seq} the till recorded '{ack.status}', the ledger '{stored_row.status}'"
             )
-        ref = entry.payload.get("ref")
-        if entry.type in FOLLOW_UPS and isinstance(ref, str):
-            follow_up[ref] = entry.type
-        if entry.type in ("refund", "void") and isinstance(ref, str) and stored_row.status == "accepted":
-            payload = entry.payload
-            refunds[ref] += int(payload["points"]) + int(payload["cash"]) + int(payload["bank_card"])
+        body = entry.body
+        if isinstance(body, FOLLOW_UP_CLASSES):
+            follow_ups[body.ref].append(body)
 
     for entry in local:
-        if entry.type != "sale":
+        sold = entry.body
+        if not isinstance(sold, Sale):
             continue
         result.sales += 1
         sale_row = sales.get(entry.id)
@@ -114,33 +113,21 @@ def reconcile(journal: Journal, ledger: Ledger) -> Reconciliation:
             if entry.id in by_id:
                 result.lost.append(f"{till_id}: sale seq {entry.seq} stored but not in the sales table")
             continue
-        expected = expected_sale_status(
-            entry.payload.get("auth"), follow_up.get(entry.id), by_id[entry.id].status
-        )
-        if expected == "posted" and sale_row.status != "posted":
+        # The one sale rule over the till's journal, with the ledger's answer to the sale itself
+        # (which the till records as its ack): what should stand, and what was refunded.
+        accepted = by_id[entry.id].status == "accepted"
+        state = fold_sale(sold, follow_ups.get(entry.id, []), outcome="accepted" if accepted else "rejected")
+        if state.counts and sale_row.status != "posted":
             result.lost.append(
                 f"{till_id}: sale seq {entry.seq} approved at the till but '{sale_row.status}' in the ledger"
             )
-        elif expected != "posted" and sale_row.status == "posted":
+        elif not state.counts and sale_row.status == "posted":
             result.duplicated.append(
-                f"{till_id}: sale seq {entry.seq} refused at the till ({follow_up.get(entry.id)}) but posted"
+                f"{till_id}: sale seq {entry.seq} refused at the till ({state.status}) but posted"
             )
-        if sale_row.refunded_total != refunds.get(entry.id, 0):
+        if sale_row.refunded_total != state.refunded.total:
             result.problems.append(
                 f"{till_id}: sale seq {entry.seq} refunded {sale_row.refunded_total} in the ledger, "
-                f"{refunds.get(entry.id, 0)} on the till"
+                f"{state.refunded.total} on the till"
             )
     return result
-
-
-def expected_sale_status(auth: object, follow_up: str | None, ledger_entry_status: str) -> str:
-    """Whether a sale should stand, from the till's journal alone (ARCHITECTURE §5)."""
-    if auth in ("none", "offline"):
-        return "posted"
-    if follow_up == "sale_fallback":
-        return "posted"
-    if follow_up in ("sale_rejected", "sale_cancelled"):
-        return "not posted"
-    # An online sale with no follow-up: the till heard "accepted", or crashed before it heard
-    # anything; either way the ledger's answer (which the till records as its ack) decides.
-    return "posted" if ledger_entry_status == "accepted" else "not posted"
