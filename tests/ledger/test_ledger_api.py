@@ -103,7 +103,17 @@ def test_a_malformed_payload_is_refused_as_an_outcome_not_a_crash(server):
     )
     result = response.json()["results"][0]
     assert response.status_code == 200 and result["status"] == "rejected"
-    assert result["reason"].startswith("malformed_payload")
+    # The entry types' own reason: which field, and what is wrong with it.
+    assert result["reason"].startswith("invalid_payload: ")
+    # The sequence is consumed: the till's next entry is applied, not held behind it.
+    after = stream.sale(server.programme.cards[0], 1000)
+    response = push_json(
+        server,
+        "cafe1-1",
+        server.programme.tokens["cafe1-1"],
+        {"protocol": 1, "entries": [json.loads(after.model_dump_json())]},
+    )
+    assert response.json()["results"][0]["status"] == "accepted"
 
 
 def test_admin_endpoints_need_the_admin_token(server):

@@ -1,0 +1,33 @@
+"""Alerts for the office: something a till or an operator did that someone should look at."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from sync.ledger import schema as t
+from sync.ledger.postings import stamp
+from sync.shared.clock import Clock
+
+log = logging.getLogger(__name__)
+
+
+def raise_alert(conn: Connection, clock: Clock, kind: str, till_id: str | None, detail: str) -> None:
+    """Record an alert in the current transaction (it stands or falls with what caused it)."""
+    log.warning("ledger alert kind=%s till=%s detail=%s", kind, till_id, detail)
+    conn.execute(insert(t.alert).values(kind=kind, till_id=till_id, detail=detail, at=stamp(clock)))
+
+
+def raise_alerts(conn: Connection, clock: Clock, rows: list[tuple[str, str | None, str]]) -> None:
+    """Several alerts (kind, till, detail) in one statement."""
+    for kind, till_id, detail in rows:
+        log.warning("ledger alert kind=%s till=%s detail=%s", kind, till_id, detail)
+    if rows:
+        at = stamp(clock)
+        conn.execute(insert(t.alert), [{"kind": k, "till_id": i, "detail": d, "at": at} for k, i, d in rows])
+
+
+def alerts(conn: Connection) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(select(t.alert).order_by(t.alert.c.id)).mappings()]

@@ -1,0 +1,213 @@
+"""A till's push: each entry stored once by (till, seq) and id, resends answered from what is stored,
+gaps held, the chain checked, and the rules applied in sequence order; written in bulk at the end.
+
+One push is one database transaction. The till's row is locked first (one push of a till at a
+time), then its cards in card-number order and their accounts in name order (FOR NO KEY UPDATE),
+then the shared accounts when balances change: every writer takes locks in that order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from sync.ledger import schema as t
+from sync.ledger.db import among
+from sync.ledger.errors import LedgerError
+from sync.ledger.push_state import FOLLOW_UPS, PushState, open_push
+from sync.ledger.rules import EntryMeta, decide
+from sync.protocol import EntryResult, EntryStatus, PushRequest, PushResponse, WireEntry
+from sync.shared.chain import GENESIS_HASH, canonical_json
+from sync.shared.clock import Clock
+from sync.shared.entries import EntryPayload, InvalidPayload, parse_payload
+
+# A check of an entry as it arrived: (entry, the pushing till, its canonical encoding) -> problem.
+WireCheck = Callable[[WireEntry, str, bytes], str | None]
+
+
+def belongs_to_till(wire: WireEntry, till_id: str, _canonical: bytes) -> str | None:
+    return "entry belongs to another till" if wire.till_id != till_id else None
+
+
+def hash_matches(wire: WireEntry, _till_id: str, canonical: bytes) -> str | None:
+    # The content must match its hash before anything else: a resend is recognised by hash.
+    return (
+        None
+        if hashlib.sha256(canonical).hexdigest() == wire.hash
+        else "hash does not match the entry's content"
+    )
+
+
+def no_nul(_wire: WireEntry, _till_id: str, canonical: bytes) -> str | None:
+    # JSON always escapes NUL; PostgreSQL text cannot hold it.
+    return "NUL characters are not allowed" if b"\\u0000" in canonical else None
+
+
+WIRE_CHECKS: tuple[WireCheck, ...] = (belongs_to_till, hash_matches, no_nul)
+
+
+def wire_problem(wire: WireEntry, till_id: str) -> str | None:
+    body = {
+        "id": wire.id,
+        "till_id": wire.till_id,
+        "seq": wire.seq,
+        "ts": wire.ts,
+        "type": wire.type,
+        "payload": wire.payload,
+        "prev_hash": wire.prev_hash,
+    }
+    canonical = canonical_json(body)  # the same encoding entry_hash uses, computed once
+    for check in WIRE_CHECKS:
+        if problem := check(wire, till_id, canonical):
+            return problem
+    return None
+
+
+@dataclass
+class Stored:
+    """What the ledger holds of a till around this push."""
+
+    by_id: dict[str, dict[str, Any]]
+    by_seq: dict[int, dict[str, Any]]
+    applied: int  # the till's last applied sequence
+    last_hash: str
+    held: dict[int, WireEntry] = field(default_factory=dict)
+
+
+def load_stored(conn: Connection, till_id: str, entries: Sequence[WireEntry]) -> Stored:
+    ids, seqs = [e.id for e in entries], [e.seq for e in entries]
+    by_id: dict[str, dict[str, Any]] = {}
+    if entries:
+        for found in conn.execute(
+            select(
+                t.entry.c.id,
+                t.entry.c.till_id,
+                t.entry.c.seq,
+                t.entry.c.hash,
+                t.entry.c.status,
+                t.entry.c.reason,
+                t.entry.c.card_balance,
+            ).where(
+                among(conn, t.entry.c.id, ids)
+                | ((t.entry.c.till_id == till_id) & among(conn, t.entry.c.seq, seqs))
+            )
+        ).mappings():
+            by_id[found["id"]] = dict(found)
+    by_seq = {r["seq"]: r for r in by_id.values() if r["till_id"] == till_id}
+    tail = conn.execute(
+        select(t.entry.c.seq, t.entry.c.hash)
+        .where(t.entry.c.till_id == till_id)
+        .order_by(t.entry.c.seq.desc())
+        .limit(1)
+    ).first()
+    applied, last_hash = (int(tail[0]), str(tail[1])) if tail else (0, GENESIS_HASH)
+    held_rows = conn.execute(
+        select(t.held_entry.c.seq, t.held_entry.c.raw).where(t.held_entry.c.till_id == till_id)
+    )
+    held = {int(seq): WireEntry.model_validate_json(raw) for seq, raw in held_rows}
+    return Stored(by_id, by_seq, applied, last_hash, held)
+
+
+def ingest(conn: Connection, clock: Clock, till_id: str, request: PushRequest) -> PushResponse:
+    """Store and apply a till's batch in the current transaction; resends return the stored results."""
+    # One push of a till at a time (the background sync and an online authorisation may carry the
+    # same entries): the second waits and then finds them stored.
+    till_row = conn.execute(
+        select(t.till.c.shop_id).where(t.till.c.till_id == till_id).with_for_update(key_share=True)
+    ).first()
+    if till_row is None:
+        raise LedgerError("till_unknown", till_id=till_id)
+    entries = sorted(request.entries, key=lambda e: e.seq)
+    stored = load_stored(conn, till_id, entries)
+    payloads = {w.id: parse_payload(w.type, w.payload) for w in [*entries, *stored.held.values()]}
+    push = open_push(conn, clock, till_id, till_row[0], payloads.values())
+    results: list[EntryResult] = []
+    new_held: list[dict[str, Any]] = []
+    for wire in entries:
+        problem = wire_problem(wire, till_id)
+        if problem:
+            results.append(invalid(push, wire, problem))
+            continue
+        previous = stored.by_id.get(wire.id) or stored.by_seq.get(wire.seq)
+        if previous is not None:
+            if previous["hash"] == wire.hash and previous["id"] == wire.id and previous["till_id"] == till_id:
+                results.append(
+                    EntryResult(
+                        id=wire.id,
+                        seq=wire.seq,
+                        status=EntryStatus.DUPLICATE,
+                        outcome=previous["status"],
+                        reason=previous["reason"],
+                        card_balance=previous["card_balance"],
+                    )
+                )
+            else:
+                results.append(invalid(push, wire, "conflict: this id or sequence holds other content"))
+            continue
+        if wire.seq > stored.applied + 1:
+            if wire.seq not in stored.held:
+                stored.held[wire.seq] = wire
+                new_held.append(
+                    {"till_id": till_id, "seq": wire.seq, "id": wire.id, "raw": wire.model_dump_json()}
+                )
+            results.append(EntryResult(id=wire.id, seq=wire.seq, status=EntryStatus.HELD, outcome="held"))
+            continue
+        if wire.seq <= stored.applied or wire.prev_hash != stored.last_hash:
+            results.append(invalid(push, wire, "chain broken: previous hash does not match"))
+            continue
+        results.append(apply(push, stored, wire, payloads[wire.id]))
+    # Entries held earlier that now follow on are applied too (their results reach the till on its next push).
+    released: list[int] = []
+    while stored.applied + 1 in stored.held:
+        wire = stored.held[stored.applied + 1]
+        if wire.prev_hash != stored.last_hash or wire.id in stored.by_id:
+            break
+        apply(push, stored, wire, payloads[wire.id])
+        released.append(wire.seq)
+    push.flush(new_held, released)
+    return PushResponse(results=results, applied_through=stored.applied)
+
+
+def invalid(push: PushState, wire: WireEntry, reason: str) -> EntryResult:
+    """Not stored, alerted: the till must not go on from this entry."""
+    push.alert("invalid_entry", f"seq {wire.seq} id {wire.id}: {reason}")
+    return EntryResult(id=wire.id, seq=wire.seq, status=EntryStatus.INVALID, outcome="invalid", reason=reason)
+
+
+def apply(
+    push: PushState, stored: Stored, wire: WireEntry, payload: EntryPayload | InvalidPayload
+) -> EntryResult:
+    """Decide one in-sequence entry with the rules, keep the outcome, and store the entry."""
+    ref = push.sale(payload.ref) if isinstance(payload, FOLLOW_UPS) else None
+    decision = decide(push.books, EntryMeta.of(wire.id, wire.seq, wire.ts), payload, ref)
+    balance = push.keep(decision)
+    row = {
+        "id": wire.id,
+        "till_id": wire.till_id,
+        "seq": wire.seq,
+        "ts": wire.ts,
+        "type": wire.type,
+        "payload": json.dumps(wire.payload, ensure_ascii=False),
+        "prev_hash": wire.prev_hash,
+        "hash": wire.hash,
+        "status": decision.status,
+        "reason": decision.reason,
+        "card_balance": balance,
+        "received_at": push.received_at,
+    }
+    push.entries.append(row)
+    stored.by_id[wire.id] = row
+    stored.applied, stored.last_hash = wire.seq, wire.hash
+    return EntryResult(
+        id=wire.id,
+        seq=wire.seq,
+        status=EntryStatus(decision.status),
+        outcome=decision.status,
+        reason=decision.reason,
+        card_balance=balance,
+    )

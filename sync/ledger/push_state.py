@@ -1,0 +1,157 @@
+"""The working set of one push: its locked cards and balances, the sales it touches, and what it
+writes at the end (entries, sales, postings, card changes, alerts) in one statement per table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, select, update
+
+from sync.ledger import schema as t
+from sync.ledger.alerts import raise_alerts
+from sync.ledger.db import among, insert_rows
+from sync.ledger.postings import PostingWriter, card_balances, stamp
+from sync.ledger.programme import latest_limits
+from sync.ledger.rules import Books, CardView, Decision, SaleBook
+from sync.ledger.versions import touch_cards
+from sync.shared.clock import Clock
+from sync.shared.entries import (
+    EntryPayload,
+    InvalidPayload,
+    Refund,
+    Sale,
+    SaleCancelled,
+    SaleFallback,
+    SaleRejected,
+)
+
+# Entries that refer to an earlier sale (``ref``); Void is a Refund.
+FOLLOW_UPS = (SaleRejected, SaleFallback, SaleCancelled, Refund)
+# What an entry may change on an existing sale row.
+SALE_MUTABLE = (
+    "status",
+    "auth",
+    "card_part",
+    "shortfall",
+    "refunded_points",
+    "refunded_card",
+    "refunded_total",
+    "refunded_cash",
+    "refunded_bank_card",
+)
+UPDATE_SALE = (
+    update(t.sale)
+    .where(t.sale.c.entry_id == bindparam("eid"))
+    .values({k: bindparam(k) for k in SALE_MUTABLE})
+)
+
+
+@dataclass
+class PushState:
+    conn: Connection
+    clock: Clock
+    till_id: str
+    shop_id: str
+    cards: dict[str, CardView]  # card number -> state (rows locked)
+    writer: PostingWriter  # holds the locked card balances, kept current
+    sales: dict[str, SaleBook]  # entry id -> the sale as it stands in this push
+    stored_sales: set[str]  # of those, the ones already in the database
+    books: Books
+    received_at: str
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    changed_sales: dict[str, None] = field(default_factory=dict)  # insertion-ordered set
+    changed_cards: set[str] = field(default_factory=set)
+    alerts: list[tuple[str, str | None, str]] = field(default_factory=list)
+
+    def sale(self, entry_id: str) -> SaleBook | None:
+        return self.sales.get(entry_id)
+
+    def alert(self, kind: str, detail: str) -> None:
+        self.alerts.append((kind, self.till_id, detail))
+
+    def keep(self, decision: Decision) -> int | None:
+        """Take in what the rules decided; returns the card balance the till is told."""
+        for txn in decision.transactions:
+            self.writer.add(txn)
+        if decision.sale is not None:
+            self.sales[decision.sale.entry_id] = decision.sale
+            self.changed_sales[decision.sale.entry_id] = None
+        for number, status in decision.card_status:
+            card = self.cards[number]
+            self.cards[number] = CardView(card.number, status, card.expires_on, card.replaced_by)
+            self.changed_cards.add(number)
+        for alert in decision.alerts:
+            self.alert(alert.kind, alert.detail)
+        return self.writer.balances.get(decision.balance_of) if decision.balance_of else None
+
+    def flush(self, held: list[dict[str, Any]], released: list[int]) -> None:
+        conn = self.conn
+        insert_rows(conn, t.entry, self.entries)
+        insert_rows(conn, t.held_entry, held)
+        if released:
+            conn.execute(
+                t.held_entry.delete().where(
+                    t.held_entry.c.till_id == self.till_id, among(conn, t.held_entry.c.seq, released)
+                )
+            )
+        fresh = [vars(self.sales[i]) for i in self.changed_sales if i not in self.stored_sales]
+        insert_rows(conn, t.sale, fresh)
+        updated = [
+            {"eid": i, **{k: getattr(self.sales[i], k) for k in SALE_MUTABLE}}
+            for i in self.changed_sales
+            if i in self.stored_sales
+        ]
+        if updated:
+            conn.execute(UPDATE_SALE, updated)
+        # Balances change in account-name order, the same order every push locks them in.
+        self.writer.write(conn)
+        for number in sorted(self.changed_cards):
+            conn.execute(
+                update(t.card).where(t.card.c.number == number).values(status=self.cards[number].status)
+            )
+        raise_alerts(conn, self.clock, self.alerts)
+        touch_cards(conn, self.writer.touched_cards | self.changed_cards)
+
+
+def open_push(
+    conn: Connection,
+    clock: Clock,
+    till_id: str,
+    shop_id: str,
+    payloads: Iterable[EntryPayload | InvalidPayload],
+) -> PushState:
+    """Lock the cards the entries name (and the sales they refer to), in a fixed order."""
+    numbers: set[str] = set()
+    refs: set[str] = set()
+    for payload in payloads:
+        if isinstance(payload, Sale | Refund) and payload.card is not None:
+            numbers.add(payload.card.number)
+        if isinstance(payload, FOLLOW_UPS):
+            refs.add(payload.ref)
+    sales: dict[str, SaleBook] = {}
+    if refs:
+        for row in conn.execute(select(t.sale).where(among(conn, t.sale.c.entry_id, refs))).mappings():
+            sales[row["entry_id"]] = SaleBook(**row)
+            if row["card_number"]:
+                numbers.add(row["card_number"])
+    cards: dict[str, CardView] = {}
+    if numbers:
+        # Replacement cards receive refunds for their predecessors: lock them as well.
+        rows = conn.execute(
+            select(t.card.c.replaced_by).where(among(conn, t.card.c.number, sorted(numbers)))
+        ).all()
+        numbers |= {r[0] for r in rows if r[0]}
+        # Fixed lock order (card number) so two pushes touching the same cards never deadlock.
+        for number, status, expires_on, replaced_by in conn.execute(
+            select(t.card.c.number, t.card.c.status, t.card.c.expires_on, t.card.c.replaced_by)
+            .where(among(conn, t.card.c.number, sorted(numbers)))
+            .order_by(t.card.c.number)
+            .with_for_update()
+        ):
+            cards[number] = CardView(number, status, expires_on, replaced_by)
+    writer = PostingWriter(clock, card_balances(conn, cards))
+    limits = latest_limits(conn)
+    books = Books(till_id, shop_id, cards, writer.balances, limits.offline_card_daily_cap if limits else 0)
+    return PushState(conn, clock, till_id, shop_id, cards, writer, sales, set(sales), books, stamp(clock))

@@ -1,0 +1,131 @@
+"""The ledger's invariants (ARCHITECTURE §3) as a list of checks; each returns readable problems.
+
+A check is ``(conn) -> list[str]``, empty when its invariant holds. ``verify`` runs them all; add a
+new invariant by writing one function and listing it in ``CHECKS``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable
+
+from sqlalchemy import Connection, func, select
+
+from sync.ledger import schema as t
+from sync.shared.chain import GENESIS_HASH, entry_hash
+
+Check = Callable[[Connection], list[str]]
+
+
+def _posting_sums(conn: Connection) -> dict[str, int]:
+    rows = conn.execute(
+        select(t.posting.c.account, func.sum(t.posting.c.amount)).group_by(t.posting.c.account)
+    )
+    return {name: int(total or 0) for name, total in rows}
+
+
+def transactions_balance(conn: Connection) -> list[str]:
+    """Every transaction sums to zero."""
+    rows = conn.execute(
+        select(t.posting.c.txn_id, func.sum(t.posting.c.amount))
+        .group_by(t.posting.c.txn_id)
+        .having(func.sum(t.posting.c.amount) != 0)
+    )
+    return [f"transaction {txn_id} does not balance (sums to {total})" for txn_id, total in rows]
+
+
+def balances_match_postings(conn: Connection) -> list[str]:
+    """Each balance equals the sum of its postings (the projection can be rebuilt)."""
+    sums = _posting_sums(conn)
+    return [
+        f"account {name}: balance {balance} but postings sum to {sums.get(name, 0)}"
+        for name, balance in conn.execute(select(t.account.c.name, t.account.c.balance))
+        if sums.get(name, 0) != balance
+    ]
+
+
+def cards_not_negative(conn: Connection) -> list[str]:
+    rows = conn.execute(
+        select(t.account.c.name, t.account.c.balance).where(
+            t.account.c.kind == "card", t.account.c.balance < 0
+        )
+    )
+    return [f"card account {name} is negative ({balance})" for name, balance in rows]
+
+
+def entries_stored_once(conn: Connection) -> list[str]:
+    rows = conn.execute(select(t.entry.c.id).group_by(t.entry.c.id).having(func.count() > 1))
+    return [f"entry {entry_id} stored more than once" for (entry_id,) in rows]
+
+
+def chains_unbroken(conn: Connection) -> list[str]:
+    """Each till's entries run 1, 2, 3, ... and each links to the previous one's hash."""
+    problems: list[str] = []
+    current, expected_seq, expected_prev = None, 1, GENESIS_HASH
+    for row in conn.execute(
+        select(
+            t.entry.c.id,
+            t.entry.c.till_id,
+            t.entry.c.seq,
+            t.entry.c.ts,
+            t.entry.c.type,
+            t.entry.c.payload,
+            t.entry.c.prev_hash,
+            t.entry.c.hash,
+        ).order_by(t.entry.c.till_id, t.entry.c.seq)
+    ):
+        if row.till_id != current:
+            current, expected_seq, expected_prev = row.till_id, 1, GENESIS_HASH
+        if row.seq != expected_seq:
+            problems.append(f"till {row.till_id}: sequence {row.seq} where {expected_seq} was expected")
+        if row.prev_hash != expected_prev:
+            problems.append(f"till {row.till_id}: chain broken at sequence {row.seq}")
+        computed = entry_hash(
+            id=row.id,
+            till_id=row.till_id,
+            seq=row.seq,
+            ts=row.ts,
+            type=row.type,
+            payload=json.loads(row.payload),
+            prev_hash=row.prev_hash,
+        )
+        if computed != row.hash:
+            problems.append(f"till {row.till_id}: entry {row.seq} does not match its hash")
+        expected_seq, expected_prev = row.seq + 1, row.hash
+    return problems
+
+
+def shops_credited_as_sold(conn: Connection) -> list[str]:
+    """What each shop was credited equals its posted sales' points less refunds (settlements aside)."""
+    sums = _posting_sums(conn)
+    expected: dict[str, int] = defaultdict(int)
+    for shop_id, points, refunded in conn.execute(
+        select(t.sale.c.shop_id, func.sum(t.sale.c.points), func.sum(t.sale.c.refunded_points))
+        .where(t.sale.c.status == "posted")
+        .group_by(t.sale.c.shop_id)
+    ):
+        expected[shop_id] = int(points or 0) - int(refunded or 0)
+    problems = []
+    for (shop_id,) in conn.execute(select(t.shop.c.shop_id)):
+        credited = sums.get(f"shop:{shop_id}", 0) + sums.get(f"settled:{shop_id}", 0)
+        if credited != expected.get(shop_id, 0):
+            problems.append(
+                f"shop {shop_id}: credited {credited} but its posted sales less refunds come to {expected.get(shop_id, 0)}"
+            )
+    return problems
+
+
+CHECKS: tuple[Check, ...] = (
+    transactions_balance,
+    balances_match_postings,
+    cards_not_negative,
+    entries_stored_once,
+    chains_unbroken,
+    shops_credited_as_sold,
+)
+
+
+def verify(conn: Connection, checks: tuple[Check, ...] = CHECKS) -> list[str]:
+    """Every problem every check finds, in check order; empty when the ledger is sound."""
+    return [problem for check in checks for problem in check(conn)]
