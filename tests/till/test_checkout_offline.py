@@ -4,8 +4,10 @@ import datetime as dt
 
 import pytest
 
+from pos_app.checkout import RefundOutcome, SaleOutcome
 from pos_app.core.cart import Cart
 from pos_app.core.catalogue import Item
+from pos_app.core.offline_rules import Refusal
 from pos_app.core.tenders import Tenders
 from reliability.sales import sale as sale_of
 from sync.shared.cards.token import CardProblem, CardRejected
@@ -42,7 +44,7 @@ def test_per_card_daily_cap_refuses_with_its_reason_and_journals_nothing(till):
     before = till.journal.last_seq()
     result = till.checkout.pay(cart_of(KIMCHI), Tenders(points=8000), card, "s001")
     assert not result.approved and result.refusal == "card_daily_cap"
-    assert "한도" in result.message_ko
+    assert result.code is Refusal.CARD_DAILY_CAP
     assert till.journal.last_seq() == before
     # Cash still works when points are refused.
     assert till.checkout.pay(cart_of(KIMCHI), Tenders(cash_received=10_000), None, "s001").approved
@@ -76,7 +78,18 @@ def test_old_snapshot_refuses_points(till):
     card = till.checkout.scan(till.payload(1))
     assert card.spendable_now == 0
     result = till.checkout.pay(cart_of(KIMCHI), Tenders(points=8000), card, "s001")
-    assert result.refusal == "snapshot_too_old" and "오래" in result.message_ko
+    assert result.refusal == "snapshot_too_old" and result.code is Refusal.SNAPSHOT_TOO_OLD
+
+
+def test_a_snapshot_from_the_future_is_stale_when_the_pc_clock_was_set_back(till):
+    till.load_cards({1: 100_000})  # taken when the clock was right
+    till.clock[0] -= dt.timedelta(days=30)  # then the PC clock goes a month slow
+    card = till.checkout.scan(till.payload(1))
+    assert card.spendable_now == 0 and card.limited_by is Refusal.SNAPSHOT_TOO_OLD
+    result = till.checkout.pay(cart_of(KIMCHI), Tenders(points=8000), card, "s001")
+    assert not result.approved and result.refusal == "snapshot_too_old"
+    till.clock[0] += dt.timedelta(days=30, minutes=1)  # the clock is right again: the snapshot is fresh
+    assert till.checkout.scan(till.payload(1)).spendable_now == 30_000  # the daily cap
 
 
 @pytest.mark.parametrize(
@@ -143,12 +156,13 @@ def test_refund_window_is_enforced(till):
     sale = till.checkout.pay(cart_of(KIMCHI), Tenders(cash_received=8000), None, "s001")
     till.clock[0] += dt.timedelta(hours=25)
     result = till.checkout.refund(sale.entry.id, reason="late", manager="s002", cashier="s001")
-    assert not result.approved and "시간" in result.message_ko
+    assert not result.approved and result.code is RefundOutcome.WINDOW_PASSED
+    assert result.values["hours"] == 24
 
 
 def test_points_without_a_card_are_refused(till):
     result = till.checkout.pay(cart_of(KIMCHI), Tenders(points=8000), None, "s001")
-    assert not result.approved and "카드" in result.message_ko
+    assert not result.approved and result.code is SaleOutcome.NO_CARD
     assert till.journal.last_seq() == 0
 
 
