@@ -1,26 +1,19 @@
 """Wire models shared by the till's sync client and the central ledger (protocol version 1).
 
 Journal entries travel exactly as the till stored them; the ledger recomputes each entry's hash
-from the same canonical encoding (``sync.shared.chain``) and checks the chain per till.
+from the same canonical encoding (``sync.shared.chain``) and checks the chain per till. What each
+entry type's payload holds, and how it is validated, is ``sync.shared.entries`` (one frozen type per
+entry type, read with ``parse_payload``); what a sale and its follow-ups mean is
+``sync.shared.sale_state``. In short:
 
-Entry types and their payloads (all amounts int won):
-
-``sale`` (the receipt's sale number is ``<till_id>-<seq:06d>``)
-    ``{"cashier", "lines": [{"sku","name","qty","unit_price","amount","taxable"}],
-    "total", "points", "bank_card", "cash", "cash_received", "change", "approval_no",
-    "vat", "supply_value", "tax_free", "card": null | {"number", "issue"}, "auth": "online"|"offline"|"none"}``.
-    ``auth=online``: the ledger posts card -> shop only if the card is active and covers ``points``,
-    else rejects with a reason. ``auth=offline``: always posted (the food was served); what the card
-    lacks goes shortfall -> shop and the card becomes online-only.
-``sale_rejected`` ``{"ref": sale id, "reason"}``: the till recorded the ledger's refusal. No postings.
-``sale_fallback`` ``{"ref"}``: an online attempt timed out and the offline rules accepted the sale:
-    if the ledger rejected ``ref`` it now posts it as an offline sale; if it accepted it, nothing more.
-``sale_cancelled`` ``{"ref", "reason"}``: the attempt timed out and the offline rules refused: if the
-    ledger posted ``ref`` it reverses those postings; otherwise nothing.
-``refund`` / ``void`` ``{"ref", "points", "cash", "bank_card", "reason", "manager", "lines"}``:
-    points go back shop -> card (never more than the sale posted, less earlier refunds).
-anything else (``day_close``, ``cash_count``, ``catalogue``, ``staff``, ``settings``, ...): stored and
-    acknowledged, no postings; reports read them.
+``sale``: ``auth=online`` is posted card -> shop only if the card is active and covers ``points``,
+    else rejected with a reason; ``auth=offline`` follows the offline rules (ARCHITECTURE §6).
+``sale_rejected`` / ``sale_fallback`` / ``sale_cancelled`` (``ref``): the till's decision after an
+    online attempt; a cancellation reverses whatever the ledger posted for ``ref``.
+``refund`` / ``void`` (``ref``, amounts per tender): points go back shop -> card, never more per
+    tender than the sale took less earlier refunds.
+anything else (``day_close``, ``catalogue``, ``staff``, ``settings``, ...): stored and
+    acknowledged, no postings.
 """
 
 from __future__ import annotations
