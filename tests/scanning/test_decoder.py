@@ -61,7 +61,9 @@ def plain_pyzbar_reads(image: Path) -> bool:
 
 def plain_zxing_reads(image: Path) -> bool:
     """Plain zxing-cpp, QR only, default settings: read when any code found holds the text."""
-    found = zxingcpp.read_barcodes(Image.open(image), formats=zxingcpp.BarcodeFormat.QRCode)
+    found = zxingcpp.read_barcodes(
+        Image.open(image), formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+    )
     return any(same_text(f.text, expected_text(image)) for f in found)
 
 
