@@ -11,7 +11,7 @@ python3 -m venv "$work/venv"
 if "$work/venv/bin/python" -c "import PySide6" 2>/dev/null; then
     echo "FAIL: '.[ledger]' installed PySide6"; exit 1
 fi
-for module in pyzbar requests; do
+for module in pyzbar zxingcpp requests; do
     if "$work/venv/bin/python" -c "import $module" 2>/dev/null; then
         echo "FAIL: '.[ledger]' installed $module"; exit 1
     fi
@@ -25,7 +25,7 @@ server=$!
 for _ in $(seq 1 60); do
     if python3 -c "import urllib.request, sys; urllib.request.urlopen('http://127.0.0.1:$port/openapi.json', timeout=1)" 2>/dev/null; then
         "$work/venv/bin/allive-admin" --help > /dev/null
-        echo "ledger-install: '.[ledger]' serves without PySide6, pyzbar or requests"
+        echo "ledger-install: '.[ledger]' serves without PySide6, pyzbar, zxing-cpp or requests"
         exit 0
     fi
     sleep 0.5

@@ -16,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 BLOCK = """
 import importlib.abc, sys
-FORBIDDEN = ("pos_app", "PySide6", "shiboken6", "pyzbar", "requests")
+FORBIDDEN = ("pos_app", "PySide6", "shiboken6", "pyzbar", "zxingcpp", "requests")
 class Refuse(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
         if name.split(".")[0] in FORBIDDEN:
