@@ -22,14 +22,16 @@ class Figure:
         return "OK" if ok else "OVER BUDGET"
 
     def line(self) -> str:
-        text = f"  {self.name:<58} {self.value:>10.2f} {self.unit:<9}"
+        # Counts (photos read, entries) print as whole numbers, measurements with two decimals.
+        shown = f"{self.value:>10.0f}" if float(self.value).is_integer() else f"{self.value:>10.2f}"
+        text = f"  {self.name:<58} {shown} {self.unit:<9}"
         if self.budget is not None:
             sign = "≥" if self.higher_is_better else "≤"
             ratio = self.value / self.budget if self.budget else float("inf")
             text += f" budget {sign} {self.budget:g} {self.unit} (ratio {ratio:.2f}) {self.verdict()}"
         if self.baseline is not None:
             ratio = self.value / self.baseline if self.baseline else float("inf")
-            text += f" vs {self.baseline_name} {self.baseline:.2f} (ratio {ratio:.2f})"
+            text += f" vs {self.baseline_name} {self.baseline:g} (ratio {ratio:.2f})"
         return text
 
 
