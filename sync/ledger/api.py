@@ -18,8 +18,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from sync.ledger.errors import LedgerError
+from sync.ledger.logs import RequestLog, access_logger, identify
 from sync.ledger.records import TillRecord
-from sync.ledger.service import Ledger, LedgerError
+from sync.ledger.service import Ledger
 from sync.ledger.settings import LedgerSettings
 from sync.protocol import ErrorBody, PushRequest, PushResponse, SnapshotResponse
 
@@ -45,6 +47,8 @@ def create_app(ledger: Ledger, settings: LedgerSettings) -> FastAPI:
         version="1",
         description="Central double-entry ledger of the ALL-LIVE Market point cards (protocol v1).",
     )
+    # Outermost: every answer, errors included, carries the request id and is in the access log.
+    app.add_middleware(RequestLog, access=access_logger(settings))
 
     @app.exception_handler(HTTPException)
     async def _http_error(_request: Request, exc: HTTPException) -> JSONResponse:
@@ -57,7 +61,9 @@ def create_app(ledger: Ledger, settings: LedgerSettings) -> FastAPI:
 
     @app.exception_handler(LedgerError)
     async def _ledger_error(_request: Request, exc: LedgerError) -> JSONResponse:
-        return JSONResponse({"error": str(exc)}, status_code=409)
+        log.info("refused: %s", exc)
+        detail = {"code": exc.code, **{k: str(v) for k, v in exc.params.items()}}
+        return JSONResponse({"error": str(exc), "detail": detail}, status_code=409)
 
     @app.exception_handler(psycopg.Error)
     async def _driver_error(_request: Request, exc: psycopg.Error) -> JSONResponse:
@@ -76,6 +82,7 @@ def create_app(ledger: Ledger, settings: LedgerSettings) -> FastAPI:
         record = ledger.authenticate_till(_bearer(authorization))
         if record is None:
             raise HTTPException(401, "unknown till token", headers={"WWW-Authenticate": "Bearer"})
+        identify(f"till:{record.till_id}")
         if record.till_id != till_id:
             raise HTTPException(403, f"this token belongs to till {record.till_id} of shop {record.shop_id}")
         return record
@@ -84,6 +91,7 @@ def create_app(ledger: Ledger, settings: LedgerSettings) -> FastAPI:
         token = _bearer(authorization)
         if not hmac.compare_digest(token.encode(), settings.admin_token.encode()):
             raise HTTPException(403, "admin token required")
+        identify("admin")
 
     @app.get("/v1/health")
     def health() -> dict[str, Any]:

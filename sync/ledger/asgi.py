@@ -3,15 +3,11 @@
 
 from __future__ import annotations
 
-import os
-
 from sync.ledger.api import create_app
+from sync.ledger.logs import configure_logging
 from sync.ledger.service import Ledger
-from sync.ledger.settings import LedgerSettings
+from sync.ledger.settings import load_settings
 
-_settings = LedgerSettings(
-    os.environ["ALLIVE_DATABASE"],
-    os.environ.get("ALLIVE_ADMIN_TOKEN", ""),
-    demo=os.environ.get("ALLIVE_DEMO") == "1",
-)
+_settings = load_settings()
+configure_logging(_settings)
 app = create_app(Ledger(_settings.database_url), _settings)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
+from pathlib import Path
 
+from sync.ledger.logs import configure_logging
 from sync.ledger.service import Ledger
-from sync.ledger.settings import LedgerSettings, SettingsError
+from sync.ledger.settings import LedgerSettings, SettingsError, load_settings
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="allive-ledger", description="ALL-LIVE Market central ledger")
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="run the HTTP API (put TLS in front of it in production)")
@@ -20,23 +21,43 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_parser("upgrade", help="create or upgrade the database schema"),
         sub.add_parser("verify", help="check the ledger's invariants; exit 1 on any problem"),
     ):
-        p.add_argument("--database", default=os.environ.get("ALLIVE_DATABASE"), help="database URL")
+        p.add_argument("--database", help="database URL (or ALLIVE_DATABASE)")
+        p.add_argument("--config", type=Path, help="settings file, TOML (or ALLIVE_LEDGER_CONFIG)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8700)
-    serve.add_argument("--admin-token", default=os.environ.get("ALLIVE_ADMIN_TOKEN", ""))
-    serve.add_argument("--demo", action="store_true", help="demo mode: allows a placeholder admin token")
+    serve.add_argument("--admin-token", help="admin bearer token (or ALLIVE_ADMIN_TOKEN)")
+    serve.add_argument(
+        "--demo", action="store_true", default=None, help="demo mode: allows a placeholder admin token"
+    )
+    serve.add_argument(
+        "--access-log", type=Path, help="access log file, rotated daily (or ALLIVE_ACCESS_LOG)"
+    )
     serve.add_argument(
         "--workers",
         type=int,
-        default=int(os.environ.get("ALLIVE_LEDGER_WORKERS", "1")),
-        help="worker processes (one per core is a good start)",
+        help="worker processes, one per core is a good start (or ALLIVE_LEDGER_WORKERS)",
     )
-    args = parser.parse_args(argv)
-    if not args.database:
-        print("allive-ledger: give --database URL (or set ALLIVE_DATABASE)", file=sys.stderr)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    serving = args.command == "serve"
+    try:
+        settings = load_settings(
+            file=args.config,
+            database_url=args.database,
+            admin_token=getattr(args, "admin_token", None),
+            demo=getattr(args, "demo", None),
+            access_log=getattr(args, "access_log", None),
+            workers=getattr(args, "workers", None),
+            serving=serving,
+        )
+    except SettingsError as exc:
+        print(f"allive-ledger: {exc}", file=sys.stderr)
         return 2
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    ledger = Ledger(args.database)
+    configure_logging(settings)
+    ledger = Ledger(settings.database_url)
     if args.command == "upgrade":
         ledger.upgrade()
         print("database is up to date")
@@ -47,30 +68,31 @@ def main(argv: list[str] | None = None) -> int:
             print(problem)
         print("OK" if not problems else f"{len(problems)} problem(s)")
         return 1 if problems else 0
-    try:
-        settings = LedgerSettings(args.database, args.admin_token, demo=args.demo)
-    except SettingsError as exc:
-        print(f"allive-ledger: {exc}", file=sys.stderr)
-        return 2
+    ledger.upgrade()
+    _serve(ledger, settings, args.host, args.port)
+    return 0
+
+
+def _serve(ledger: Ledger, settings: LedgerSettings, host: str, port: int) -> None:
     import uvicorn
 
     from sync.ledger.api import create_app
 
-    ledger.upgrade()
-    # Access logs carry paths only, never the Authorization header.
-    if args.workers > 1:
+    # uvicorn's own access log is off: the ledger writes its own (sync.ledger.logs), never the
+    # Authorization header.
+    if settings.workers > 1:
         # Each worker builds its app from the environment (sync.ledger.asgi).
-        os.environ.update(
-            ALLIVE_DATABASE=args.database,
-            ALLIVE_ADMIN_TOKEN=args.admin_token,
-            ALLIVE_DEMO="1" if args.demo else "0",
-        )
+        os.environ.update(settings.environment())
         uvicorn.run(
-            "sync.ledger.asgi:app", host=args.host, port=args.port, workers=args.workers, log_level="warning"
+            "sync.ledger.asgi:app",
+            host=host,
+            port=port,
+            workers=settings.workers,
+            log_level="warning",
+            access_log=False,
         )
     else:
-        uvicorn.run(create_app(ledger, settings), host=args.host, port=args.port, log_level="warning")
-    return 0
+        uvicorn.run(create_app(ledger, settings), host=host, port=port, log_level="warning", access_log=False)
 
 
 if __name__ == "__main__":

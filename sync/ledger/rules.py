@@ -248,12 +248,15 @@ def apply_fallback(books: Books, entry_id: str, book: SaleBook) -> Decision:
 
 
 def apply_cancel(books: Books, entry_id: str, book: SaleBook) -> Decision:
-    """Reverse what a posted sale still holds: refunds already returned their share."""
-    account = card_account(book.card_number) if book.card_number else None
-    if book.status != "posted":
+    """Reverse what a posted sale still holds (refunds already returned their share), to the card
+    that holds its balance now. A cancelled sale stays cancelled: a later fallback posts nothing,
+    as the shared sale rule says."""
+    number = current_card(books.cards, book.card_number) if book.card_number else None
+    account = card_account(number) if number else None
+    if book.status == "cancelled":
         return Decision("accepted", balance_of=account)
     txns: tuple[Transaction, ...] = ()
-    if book.points > book.refunded_points:
+    if book.status == "posted" and book.points > book.refunded_points:
         to_card = book.card_part - book.refunded_card
         to_shortfall = book.shortfall - (book.refunded_points - book.refunded_card)
         moves: list[Move] = [
