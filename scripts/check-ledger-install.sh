@@ -5,8 +5,12 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
+# Built from a copy, so setuptools leaves no build/ in the working tree.
+mkdir "$work/src"
+tar --exclude=./.venv --exclude=./.git --exclude=./build --exclude='*.egg-info' --exclude=./demo-data -cf - . \
+    | tar -xf - -C "$work/src"
 python3 -m venv "$work/venv"
-"$work/venv/bin/pip" install -q --disable-pip-version-check "$PWD[ledger]" 2>&1 | grep -v "^WARNING: Location" || true
+"$work/venv/bin/pip" install -q --disable-pip-version-check "$work/src[ledger]" 2>&1 | grep -v "^WARNING: Location" || true
 
 if "$work/venv/bin/python" -c "import PySide6" 2>/dev/null; then
     echo "FAIL: '.[ledger]' installed PySide6"; exit 1

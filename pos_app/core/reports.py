@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from pos_app.core.money import require_won
 from sync.shared.clock import business_day_bounds
+from sync.shared.office_text import safe_row
 
 # Follow-ups that mean an online sale never happened: it does not count anywhere.
 UNDONE_TYPES = ("sale_rejected", "sale_cancelled")
@@ -142,9 +143,10 @@ def csv_bytes(report: Report) -> bytes:
     """The report as CSV in UTF-8 with a BOM, which Korean Excel needs to read Hangul correctly."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(report.columns)
+    writer.writerow(safe_row(report.columns))
     for row in report.rows:
-        writer.writerow([row.key, row.label, row.count, row.amount])
+        # Product and staff names are typed at the till: never let a spreadsheet run one.
+        writer.writerow(safe_row([row.key, row.label, row.count, row.amount]))
     writer.writerow(["합계", "", report.summary.sales_count, report.total_amount])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 

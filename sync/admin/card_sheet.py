@@ -16,6 +16,7 @@ from fpdf import FPDF
 from sync.shared.cards.number import format_card_number
 from sync.shared.cards.qr import render_qr
 from sync.shared.fonts import find_korean_font
+from sync.shared.office_text import safe_row
 
 CARD_W, CARD_H = 85.6, 54.0
 COLS, ROWS = 2, 5
@@ -79,7 +80,10 @@ def write_card_csv(cards: Sequence[PrintedCard], path: Path) -> Path:
         writer = csv.writer(handle)
         writer.writerow(["participant_id", "name", "card_number", "issue", "expires_on"])
         for card in cards:
+            # Names come from the office's import: never let a spreadsheet run one as a formula.
             writer.writerow(
-                [card.participant_id, card.name, card.number, card.issue, card.expires_on.isoformat()]
+                safe_row(
+                    [card.participant_id, card.name, card.number, card.issue, card.expires_on.isoformat()]
+                )
             )
     return path

@@ -6,11 +6,13 @@ import csv
 import datetime as dt
 import io
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sync.ledger.records import ParticipantRecord
+from sync.shared.office_text import looks_like_rrn
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "participant_id": ("participant_id", "참여자번호", "참여자id", "id"),
@@ -24,7 +26,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("participant_id", "name", "months_prev_year", "active")
 RRN_HEADER = re.compile(r"주민|rrn|resident|jumin", re.IGNORECASE)
-RRN_VALUE = re.compile(r"(?<!\d)\d{6}-?[1-8]\d{6}(?!\d)")
 YES = {"y", "yes", "예", "o", "1", "true", "참여"}
 NO = {"n", "no", "아니오", "아니요", "x", "0", "false", "종료"}
 
@@ -89,7 +90,7 @@ def parse_participants(path: Path | str) -> ParsedList:
     except StopIteration as exc:
         raise CsvRefused("the file is empty") from exc
     for name in header:
-        if RRN_HEADER.search(name):
+        if RRN_HEADER.search(unicodedata.normalize("NFKC", name)):
             raise CsvRefused(
                 f"column '{name.strip()}' looks like a resident registration number (주민등록번호): "
                 "this system must never receive one. Delete that column and import again."
@@ -105,7 +106,7 @@ def parse_participants(path: Path | str) -> ParsedList:
         line = reader.line_num
         if not any(cell.strip() for cell in record):
             continue
-        if any(RRN_VALUE.search(cell) for cell in record):
+        if any(looks_like_rrn(cell) for cell in record):
             raise CsvRefused(
                 f"line {line} holds what looks like a resident registration number (주민등록번호): "
                 "remove it from the file and import again. Nothing was imported."

@@ -66,6 +66,12 @@ def parse_participants_from(rows, tmp_path=None):
     [
         "participant_id,name,주민등록번호,months_prev_year,active\nA1,홍길동,800101-1234567,6,Y\n",
         "participant_id,name,memo,months_prev_year,active\nA1,홍길동,800101-1234567,6,Y\n",
+        # Typed with a space, a dot, an en dash, full-width digits: still a resident number.
+        "participant_id,name,memo,months_prev_year,active\nA1,홍길동,800101 1234567,6,Y\n",
+        "participant_id,name,memo,months_prev_year,active\nA1,홍길동,800101.1234567,6,Y\n",
+        "participant_id,name,memo,months_prev_year,active\nA1,홍길동,800101\u20131234567,6,Y\n",
+        "participant_id,name,memo,months_prev_year,active\nA1,홍길동,８００１０１１２３４５６７,6,Y\n",
+        "participant_id,name,ｊｕｍｉｎ,months_prev_year,active\nA1,홍길동,x,6,Y\n",
     ],
 )
 def test_a_resident_registration_number_refuses_the_whole_file(tmp_path, db, body, capsys):
