@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import sqlite3
 import threading
 import uuid
@@ -21,6 +22,8 @@ from typing import Any
 from sync.shared.chain import GENESIS_HASH, JournalEntry, chain_problems, entry_hash
 from sync.shared.clock import Clock, utc_now
 from sync.shared.entries import Payload
+
+log = logging.getLogger(__name__)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS entry (
@@ -80,6 +83,13 @@ class JournalCorrupt(Exception):
     def __init__(self, problems: Sequence[str]) -> None:
         super().__init__("journal chain broken: " + "; ".join(problems[:5]))
         self.problems = list(problems)
+
+
+class JournalWriteFailed(Exception):
+    """The journal could not write (disk full, read-only, locked): nothing was recorded.
+
+    The sale did not happen; the cashier must not hand anything over (the UI words the message).
+    """
 
 
 @dataclass(frozen=True)
@@ -144,14 +154,21 @@ class Journal:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction. A failure anywhere, COMMIT included (a full disk), rolls it back
+        and raises ``JournalWriteFailed``: nothing is half-written and nothing in memory moves on."""
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
             try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._db
+                    self._db.execute("COMMIT")
+                except BaseException:
+                    if self._db.in_transaction:
+                        self._db.execute("ROLLBACK")
+                    raise
+            except sqlite3.OperationalError as exc:
+                log.error("journal write failed: %s", exc)
+                raise JournalWriteFailed(str(exc)) from exc
 
     def append(self, payload: Payload, *, at: dt.datetime | None = None) -> JournalEntry:
         """Append one typed entry durably; when this returns the entry survives a crash or power cut."""
@@ -192,7 +209,7 @@ class Journal:
                     digest,
                 ),
             )
-            self._tail = (seq, digest)
+        self._tail = (seq, digest)  # only once the entry is committed
         entry = JournalEntry(entry_id, self.till_id, seq, ts, type, body, last_hash, digest)
         for listener in self.on_append:
             listener(entry)

@@ -63,7 +63,7 @@ def test_tampered_journal_is_detected_at_start_up(tmp_path):
     with pytest.raises(JournalCorrupt) as err:
         Journal(path, "t1")
     assert "sequence 2" in str(err.value)
-    assert "백업" in err.value.message_ko
+    assert err.value.problems
 
 
 def test_a_file_that_is_not_a_database_is_reported_not_crashed(tmp_path):
@@ -100,3 +100,24 @@ def test_snapshot_is_stored_with_version_and_time(journal):
     assert journal.snapshot_version() == 5 and journal.snapshot_at() == at
     journal.apply_snapshot([{**card, "balance": 91500, "version": 6}], 6, full=False, at=at)
     assert journal.snapshot_card("900000000019").balance == 91500
+
+
+def test_a_full_disk_records_nothing_and_moves_nothing_in_memory(tmp_path):
+    from pos_app.journal.store import JournalWriteFailed
+
+    journal = Journal(tmp_path / "j.sqlite3", "t1")
+    first = journal.append_raw("sale", {"total": 1})
+    # SQLite's own "database or disk is full" (SQLITE_FULL), as on a full disk: no more pages.
+    pages = journal.query("PRAGMA page_count")[0][0]
+    journal.query(f"PRAGMA max_page_count = {pages}")
+    with pytest.raises(JournalWriteFailed):
+        for n in range(200):
+            journal.append_raw("sale", {"total": 2, "padding": "x" * 4000, "n": n})
+    written = journal.last_seq()
+    assert journal.verify() == [] and journal.entries()[-1].seq == written
+    journal.query(f"PRAGMA max_page_count = {pages * 100}")  # room again
+    after = journal.append_raw("sale", {"total": 3})
+    assert after.seq == written + 1 and journal.verify() == []
+    assert journal.entries()[0] == first
+    journal.close()
+    assert Journal(tmp_path / "j.sqlite3", "t1").last_seq() == written + 1
