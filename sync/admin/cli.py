@@ -1,6 +1,8 @@
 """`allive-admin`: the programme office's command line over the ledger database.
 
 Every error the office can act on is one line on stderr saying what to fix, with exit status 2.
+What it prints comes from one message table (``sync.admin.messages``): Korean, or English with
+``--lang en`` (or ``ALLIVE_LANG=en``).
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sync.admin.card_sheet import PrintedCard, write_card_csv, write_card_sheet
+from sync.admin.messages import LANGS, language, text
 from sync.admin.participants_csv import CsvRefused, EligibilityRule, eligibility_report, parse_participants
-from sync.ledger.service import Ledger, LedgerError
+from sync.ledger.errors import LedgerError
+from sync.ledger.service import Ledger
 from sync.protocol import TillLimits
 from sync.shared.business_no import business_no_error_ko, format_business_no
 from sync.shared.cards.keys import load_private_key_pem, new_issuer_key, public_key_hex, write_private_key
@@ -25,7 +29,12 @@ from sync.shared.money import won
 
 
 class AdminError(Exception):
-    pass
+    """A refusal of the CLI itself: a message code and its parameters."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="allive-admin", description="ALL-LIVE Market programme office tools"
     )
     parser.add_argument("--database", default=os.environ.get("ALLIVE_DATABASE"), help="ledger database URL")
+    parser.add_argument("--lang", choices=LANGS, help="language of the output: ko (default) or en")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("init-programme", help="create the year's programme and the issuer key pair")
@@ -105,7 +115,7 @@ def _printed(ledger: Ledger, key_file: Path, participant_ids: Sequence[str] | No
     try:
         key = load_private_key_pem(key_file.read_bytes())
     except (OSError, ValueError) as exc:
-        raise AdminError(f"cannot read the issuer key {key_file}: {exc}") from exc
+        raise AdminError("key_unreadable", path=key_file, error=exc) from exc
     names = {p.participant_id: p.name for p in ledger.participants()}
     cards = [
         c
@@ -127,29 +137,30 @@ def _printed(ledger: Ledger, key_file: Path, participant_ids: Sequence[str] | No
 
 
 def run(args: argparse.Namespace) -> int:
+    lang = language(args.lang)
+
+    def say(code: str, **params: object) -> None:
+        print(text(code, lang, **params))
+
     if not args.database:
-        raise AdminError("give --database URL (or set ALLIVE_DATABASE)")
+        raise AdminError("no_database")
     ledger = Ledger(args.database)
     ledger.upgrade()
     command = args.command
     if command == "init-programme":
         if args.key_file.exists():
-            raise AdminError(
-                f"{args.key_file} exists: the issuer key is never overwritten (choose another path)"
-            )
+            raise AdminError("key_exists", path=args.key_file)
         key = new_issuer_key()
         limits = TillLimits(
             offline_card_daily_cap=args.offline_card_cap, offline_till_cap=args.offline_till_cap
         )
         ledger.create_programme(args.year, args.grant, args.expires, public_key_hex(key), limits)
         write_private_key(key, args.key_file)
-        print(f"programme {args.year}: {won(args.grant)} won per participant, expires {args.expires}")
-        print(
-            f"issuer key written to {args.key_file} (keep it safe and backed up; tills need only the public key)"
-        )
+        say("programme_created", year=args.year, grant=won(args.grant), expires=args.expires)
+        say("key_written", path=args.key_file)
     elif command == "add-shop":
         if args.business_no and (problem := business_no_error_ko(args.business_no)):
-            raise AdminError(f"business registration number {args.business_no}: {problem}")
+            raise AdminError("business_no_invalid", number=args.business_no, problem=problem)
         ledger.add_shop(
             args.shop_id,
             args.name,
@@ -158,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
             args.address,
             args.phone,
         )
-        print(f"shop {args.shop_id} added")
+        say("shop_added", shop_id=args.shop_id)
     elif command == "enrol-till":
         token = ledger.enrol_till(args.shop_id, args.till_id)
         config = {
@@ -168,29 +179,36 @@ def run(args: argparse.Namespace) -> int:
             "token": token,
             "issuer_public_key": ledger.programme().issuer_public_key,
         }
-        text = json.dumps(config, ensure_ascii=False, indent=2)
+        body = json.dumps(config, ensure_ascii=False, indent=2)
         if args.out:
             args.out.parent.mkdir(parents=True, exist_ok=True)
-            args.out.write_text(text, encoding="utf-8")
+            args.out.write_text(body, encoding="utf-8")
             args.out.chmod(0o600)
-            print(
-                f"till {args.till_id} enrolled; settings written to {args.out} (the token is in it, shown only once)"
-            )
+            say("till_enrolled", till_id=args.till_id, path=args.out)
         else:
-            print(text)
-            print("keep this: the token is shown only once", file=sys.stderr)
+            print(body)
+            print(text("token_once", lang), file=sys.stderr)
     elif command == "import-participants":
         rule = EligibilityRule(min_months=args.min_months)
         parsed = parse_participants(args.file)
         report = eligibility_report(parsed.rows, rule)
         eligible = sum(1 for _, reasons in report if not reasons)
         if args.dry_run:
-            print(f"{args.file} ({parsed.encoding}): {len(parsed.rows)} participant(s), {eligible} eligible")
+            say(
+                "import_summary",
+                file=args.file,
+                encoding=parsed.encoding,
+                count=len(parsed.rows),
+                eligible=eligible,
+            )
             for row, reasons in report:
-                print(
-                    f"{row.participant_id}\t{row.name}\t{'eligible' if not reasons else 'not eligible: ' + '; '.join(reasons)}"
+                verdict = (
+                    text("not_eligible", lang, reasons="; ".join(reasons))
+                    if reasons
+                    else text("eligible", lang)
                 )
-            print("dry run: nothing was changed")
+                print(f"{row.participant_id}\t{row.name}\t{verdict}")
+            say("dry_run")
             return 0
         # Ineligible participants are stored inactive so that `grant` passes them over; the office
         # can see them and why in the dry run.
@@ -198,36 +216,33 @@ def run(args: argparse.Namespace) -> int:
             row if not reasons else type(row)(**{**row.__dict__, "active": False}) for row, reasons in report
         ]
         ledger.add_participants(rows)
-        print(
-            f"imported {len(rows)} participant(s) from {args.file} ({parsed.encoding}); {eligible} eligible"
-        )
+        say("imported", count=len(rows), file=args.file, encoding=parsed.encoding, eligible=eligible)
     elif command == "grant":
         granted = ledger.grant(args.year, args.participant)
-        print(f"granted {won(sum(g.amount for g in granted))} won to {len(granted)} participant(s)")
+        say("granted", amount=won(sum(g.amount for g in granted)), count=len(granted))
     elif command == "issue-cards":
         cards = _printed(ledger, args.key_file, args.participant)
         if not cards:
-            raise AdminError("no active cards to print: import participants and run grant first")
+            raise AdminError("no_cards")
         write_card_sheet(cards, args.out_dir / "cards.pdf")
         write_card_csv(cards, args.out_dir / "cards.csv")
         _audit(args.out_dir, f"issue-cards {len(cards)} cards -> cards.pdf, cards.csv")
         pages = -(-len(cards) // 10)
-        print(f"{len(cards)} card(s) on {pages} page(s): {args.out_dir / 'cards.pdf'} and cards.csv")
+        say("cards_written", count=len(cards), pages=pages, path=args.out_dir / "cards.pdf")
     elif command == "revoke":
         ledger.revoke_card(args.card, args.reason)
-        print(f"card {args.card} revoked; tills refuse it after their next sync")
+        say("card_revoked", card=args.card)
     elif command == "replace":
         before = ledger.card_balance(args.card)
         new = ledger.replace_card(args.card, args.reason)
         cards = [c for c in _printed(ledger, args.key_file, None) if c.number == new.number]
         write_card_sheet(cards, args.out_dir / f"card-{new.number}.pdf")
         _audit(args.out_dir, f"replace {args.card} -> {new.number}")
-        print(f"card {args.card} replaced by {new.number}; {won(before)} won moved to the new card")
+        say("card_replaced", card=args.card, new=new.number, amount=won(before))
     elif command == "balances":
         if args.card:
-            print(
-                f"card {args.card}: {won(ledger.card_balance(args.card))} won ({ledger.card_status(args.card)})"
-            )
+            balance, status = ledger.card_balance(args.card), ledger.card_status(args.card)
+            say("card_balance", card=args.card, amount=won(balance), status=status)
         else:
             for b in ledger.balances():
                 print(f"{b.name}\t{b.balance}")
@@ -236,14 +251,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"{s.ts}\t{s.shop_id}\t{s.till_id}\t{s.card_number}\t{s.amount}")
     elif command == "settle":
         paid = ledger.settle(args.shop_id, args.amount)
-        print(f"settled {won(paid)} won with shop {args.shop_id}")
+        say("settled", amount=won(paid), shop_id=args.shop_id)
     elif command == "expire":
-        print(f"returned {won(ledger.expire(args.year))} won of unspent points to the fund")
+        say("expired", amount=won(ledger.expire(args.year)))
     elif command == "verify":
         problems = ledger.verify()
         for problem in problems:
             print(problem)
-        print("OK" if not problems else f"{len(problems)} problem(s)")
+        say("verify_problems", count=len(problems)) if problems else say("verify_ok")
         return 1 if problems else 0
     return 0
 
@@ -257,7 +272,10 @@ def main(argv: list[str] | None = None) -> int:
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 2
-    except (AdminError, LedgerError, OSError) as exc:
+    except (AdminError, LedgerError) as exc:
+        print(f"allive-admin: {text(exc.code, language(args.lang), **exc.params)}", file=sys.stderr)
+        return 2
+    except OSError as exc:
         print(f"allive-admin: {exc}", file=sys.stderr)
         return 2
 

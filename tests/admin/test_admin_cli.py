@@ -98,8 +98,13 @@ def test_dry_run_lists_everyone_and_changes_nothing(tmp_path, db, capsys):
     path = write(tmp_path, HEADER + "\n".join(ROWS))
     assert admin(["--database", db, "import-participants", str(path), "--dry-run"]) == 0
     out = capsys.readouterr().out
+    assert "참여자 4명, 지급 대상 2명" in out and "A002\t김철수\t지급 대상 아님" in out
+    assert "미리보기" in out and Ledger(db).participants() == []
+    # The same report in English for the office's foreign staff.
+    assert admin(["--database", db, "--lang", "en", "import-participants", str(path), "--dry-run"]) == 0
+    out = capsys.readouterr().out
     assert "4 participant(s), 2 eligible" in out and "A002\t김철수\tnot eligible" in out
-    assert Ledger(db).participants() == []
+    assert "dry run: nothing was changed" in out
 
 
 def setup_programme(tmp_path, db, n_rows=None):
@@ -254,4 +259,42 @@ def test_the_issuer_key_is_never_overwritten(tmp_path, db, capsys):
         )
         == 2
     )
-    assert "never overwritten" in capsys.readouterr().err
+    assert "발급키는 덮어쓰지 않습니다" in capsys.readouterr().err
+
+
+def test_ledger_refusals_are_codes_the_message_table_turns_into_text(tmp_path, db, capsys, monkeypatch):
+    setup_programme(tmp_path, db)
+    assert admin(["--database", db, "add-shop", "cafe9", "--name", "카페"]) == 0
+    capsys.readouterr()
+    assert admin(["--database", db, "add-shop", "cafe9", "--name", "카페"]) == 2
+    assert capsys.readouterr().err.strip() == "allive-admin: 매장 cafe9이(가) 이미 있습니다."
+    monkeypatch.setenv("ALLIVE_LANG", "en")
+    assert admin(["--database", db, "revoke", "000000000000", "--reason", "x"]) == 2
+    assert capsys.readouterr().err.strip() == "allive-admin: unknown card 000000000000"
+
+
+def test_every_message_has_both_languages_with_the_same_fields():
+    import string
+
+    from sync.admin.messages import MESSAGES, text
+
+    for code, (korean, english) in MESSAGES.items():
+        fields = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in (korean, english)]
+        assert fields[0] == fields[1], code
+    assert text("no_such_code", "ko", card="1") == "no_such_code (card=1)"
+
+
+def test_every_refusal_the_ledger_raises_has_a_message():
+    import re
+    from pathlib import Path
+
+    from sync.admin.messages import MESSAGES
+
+    ledger = Path(__file__).parents[2] / "sync" / "ledger"
+    codes = {
+        code
+        for path in ledger.glob("*.py")
+        for code in re.findall(r'LedgerError\(\s*f?"([a-z_{}\[\]\'"]+)"', path.read_text(encoding="utf-8"))
+    }
+    codes = {c.replace("{row['status']}", s) for c in codes for s in ("revoked", "replaced")}
+    assert codes and codes <= set(MESSAGES), codes - set(MESSAGES)
