@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import logging.handlers
+import os
 import re
 import time
 import uuid
@@ -101,6 +102,27 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(body, ensure_ascii=False)
 
 
+class DailyFileHandler(logging.handlers.TimedRotatingFileHandler):
+    """Rotated at midnight (server time), ``backupCount`` days kept; safe when several worker
+    processes (``serve --workers N``) write the same file: the first to pass midnight renames it,
+    the others find the day's file there and only reopen (the stock handler would delete it)."""
+
+    def __init__(self, path: Path, days: int) -> None:
+        super().__init__(path, when="midnight", backupCount=days, encoding="utf-8")
+
+    def doRollover(self) -> None:
+        start = self.rolloverAt - self.interval
+        moment = time.gmtime(start) if self.utc else time.localtime(start)
+        done = self.rotation_filename(self.baseFilename + "." + time.strftime(self.suffix, moment))
+        if not os.path.exists(done):
+            super().doRollover()
+            return
+        if self.stream:
+            self.stream.close()
+        self.stream = self._open()
+        self.rolloverAt = self.computeRollover(int(time.time()))
+
+
 def formatter(settings: LedgerSettings) -> logging.Formatter:
     return JsonFormatter() if settings.log_format == "json" else KeyValueFormatter()
 
@@ -129,9 +151,7 @@ def access_logger(settings: LedgerSettings) -> logging.Logger:
         if isinstance(handler, logging.FileHandler) and Path(handler.baseFilename) == path:
             return logger
     path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.TimedRotatingFileHandler(
-        path, when="midnight", backupCount=settings.access_log_days, encoding="utf-8"
-    )
+    handler = DailyFileHandler(path, settings.access_log_days)
     handler.setFormatter(formatter(settings))
     handler.addFilter(RequestIdFilter())
     logger.addHandler(handler)

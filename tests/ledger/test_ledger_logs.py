@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from sync.ledger.api import create_app
-from sync.ledger.logs import ACCESS_LOGGER, KeyValueFormatter, RequestIdFilter
+from sync.ledger.logs import ACCESS_LOGGER, DailyFileHandler, KeyValueFormatter, RequestIdFilter
 from sync.ledger.settings import LedgerSettings, SettingsError, load_settings
 from tests.ledger.conftest import ADMIN_TOKEN, TillStream
 
@@ -54,7 +54,7 @@ def test_every_request_gets_an_id_and_one_access_line(programme, access_file):
     text = access_file.read_text(encoding="utf-8")
     assert token not in text and ADMIN_TOKEN not in text  # tokens are never logged
     handler = logging.getLogger(ACCESS_LOGGER).handlers[0]
-    assert isinstance(handler, logging.handlers.TimedRotatingFileHandler)
+    assert isinstance(handler, logging.handlers.TimedRotatingFileHandler)  # DailyFileHandler
     assert handler.when == "MIDNIGHT" and handler.backupCount == 366
 
 
@@ -86,6 +86,23 @@ def test_log_lines_written_while_a_request_runs_carry_its_id(programme, access_f
     request_id = response.headers["X-Request-Id"]
     alerts = [line for line in captured if "ledger alert" in line]
     assert alerts and all(f"request_id={request_id}" in line for line in alerts)
+
+
+def test_two_workers_rotating_one_access_file_lose_no_line(tmp_path):
+    path = tmp_path / "access.log"
+    first, second = DailyFileHandler(path, 366), DailyFileHandler(path, 366)
+    record = logging.LogRecord("a", logging.INFO, "", 0, "%s", ("before",), None)
+    for handler in (first, second):
+        handler.emit(record)
+    for handler in (first, second):  # both pass midnight; the first renames, the second reopens
+        handler.doRollover()
+    record.args = ("after",)
+    for handler in (first, second):
+        handler.emit(record)
+        handler.close()
+    rotated = [p for p in tmp_path.iterdir() if p.name != "access.log"]
+    assert len(rotated) == 1 and rotated[0].read_text().split() == ["before", "before"]
+    assert path.read_text().split() == ["after", "after"]
 
 
 def test_one_loader_reads_file_then_environment_then_command_line(tmp_path):
