@@ -51,21 +51,50 @@ def no_nul(_wire: WireEntry, _till_id: str, canonical: bytes) -> str | None:
 WIRE_CHECKS: tuple[WireCheck, ...] = (belongs_to_till, hash_matches, no_nul)
 
 
-def wire_problem(wire: WireEntry, till_id: str) -> str | None:
-    body = {
-        "id": wire.id,
-        "till_id": wire.till_id,
-        "seq": wire.seq,
-        "ts": wire.ts,
-        "type": wire.type,
-        "payload": wire.payload,
-        "prev_hash": wire.prev_hash,
-    }
-    canonical = canonical_json(body)  # the same encoding entry_hash uses, computed once
+def _json(value: str) -> bytes:
+    return json.dumps(value, ensure_ascii=False).encode()
+
+
+def canonical_parts(wire: WireEntry) -> tuple[bytes, bytes]:
+    """The entry's canonical encoding (what its hash covers, as ``chain.canonical_json`` makes it)
+    and, inside it, its payload's: the payload is encoded once, and stored as it was hashed.
+
+    Keys in sorted order, no spaces; ``tests/ledger/test_ingest_checks.py`` proves the bytes equal
+    ``canonical_json`` of the whole entry.
+    """
+    payload = canonical_json(wire.payload)
+    body = b"".join(
+        (
+            b'{"id":',
+            _json(wire.id),
+            b',"payload":',
+            payload,
+            b',"prev_hash":',
+            _json(wire.prev_hash),
+            b',"seq":',
+            str(wire.seq).encode(),
+            b',"till_id":',
+            _json(wire.till_id),
+            b',"ts":',
+            _json(wire.ts),
+            b',"type":',
+            _json(wire.type),
+            b"}",
+        )
+    )
+    return body, payload
+
+
+def wire_problem(wire: WireEntry, till_id: str) -> tuple[str | None, str]:
+    """The first problem the wire checks find (None when there is none), and the payload as stored."""
+    try:
+        canonical, payload = canonical_parts(wire)
+    except ValueError:  # NaN or Infinity: JSON numbers the chain's encoding refuses
+        return "payload holds NaN or Infinity", ""
     for check in WIRE_CHECKS:
         if problem := check(wire, till_id, canonical):
-            return problem
-    return None
+            return problem, ""
+    return None, payload.decode()
 
 
 @dataclass
@@ -128,8 +157,9 @@ def ingest(conn: Connection, clock: Clock, till_id: str, request: PushRequest) -
     push = open_push(conn, clock, till_id, till_row[0], payloads.values())
     results: list[EntryResult] = []
     new_held: list[dict[str, Any]] = []
+    stored_payloads: dict[str, str] = {}
     for wire in entries:
-        problem = wire_problem(wire, till_id)
+        problem, stored_payloads[wire.id] = wire_problem(wire, till_id)
         if problem:
             results.append(invalid(push, wire, problem))
             continue
@@ -160,14 +190,14 @@ def ingest(conn: Connection, clock: Clock, till_id: str, request: PushRequest) -
         if wire.seq <= stored.applied or wire.prev_hash != stored.last_hash:
             results.append(invalid(push, wire, "chain broken: previous hash does not match"))
             continue
-        results.append(apply(push, stored, wire, payloads[wire.id]))
+        results.append(apply(push, stored, wire, payloads[wire.id], stored_payloads[wire.id]))
     # Entries held earlier that now follow on are applied too (their results reach the till on its next push).
     released: list[int] = []
     while stored.applied + 1 in stored.held:
         wire = stored.held[stored.applied + 1]
         if wire.prev_hash != stored.last_hash or wire.id in stored.by_id:
             break
-        apply(push, stored, wire, payloads[wire.id])
+        apply(push, stored, wire, payloads[wire.id], canonical_json(wire.payload).decode())
         released.append(wire.seq)
     push.flush(new_held, released)
     return PushResponse(results=results, applied_through=stored.applied)
@@ -180,7 +210,7 @@ def invalid(push: PushState, wire: WireEntry, reason: str) -> EntryResult:
 
 
 def apply(
-    push: PushState, stored: Stored, wire: WireEntry, payload: EntryPayload | InvalidPayload
+    push: PushState, stored: Stored, wire: WireEntry, payload: EntryPayload | InvalidPayload, text: str
 ) -> EntryResult:
     """Decide one in-sequence entry with the rules, keep the outcome, and store the entry."""
     ref = push.sale(payload.ref) if isinstance(payload, FOLLOW_UPS) else None
@@ -192,7 +222,7 @@ def apply(
         "seq": wire.seq,
         "ts": wire.ts,
         "type": wire.type,
-        "payload": json.dumps(wire.payload, ensure_ascii=False),
+        "payload": text,  # canonical JSON: what the hash covers
         "prev_hash": wire.prev_hash,
         "hash": wire.hash,
         "status": decision.status,

@@ -45,7 +45,7 @@ class PostingWriter:
     """
 
     def __init__(self, clock: Clock, balances: dict[str, int] | None = None) -> None:
-        self.clock = clock
+        self.created_at = stamp(clock)  # one instant for every transaction of one database transaction
         self.balances = balances if balances is not None else {}
         self.txns: list[dict[str, object]] = []
         self.postings: list[dict[str, object]] = []
@@ -62,7 +62,7 @@ class PostingWriter:
                 "id": txn_id,
                 "kind": txn.kind,
                 "entry_id": txn.entry_id,
-                "created_at": stamp(self.clock),
+                "created_at": self.created_at,
                 "memo": txn.memo,
             }
         )

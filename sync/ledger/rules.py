@@ -122,8 +122,10 @@ class EntryMeta:
             at = parse_instant(ts)
         except ValueError:
             return cls(entry_id, seq, ts, None)
-        # Stored in UTC with microseconds, so that text order is time order.
-        return cls(entry_id, seq, at.astimezone(dt.UTC).isoformat(timespec="microseconds"), at)
+        # Stored in UTC with microseconds, so that text order is time order (what tills send already).
+        if len(ts) != 32 or ts[10] != "T" or not ts.endswith("+00:00"):
+            ts = at.astimezone(dt.UTC).isoformat(timespec="microseconds")
+        return cls(entry_id, seq, ts, at)
 
     @property
     def business_day(self) -> dt.date | None:
@@ -169,25 +171,26 @@ def decide(
 
 def apply_sale(books: Books, entry: EntryMeta, sale: Sale) -> Decision:
     number = sale.card.number if sale.card is not None else None
-    status, card_part, shortfall = "posted", 0, 0
-    decision = Decision("accepted")
+    outcome: Status = "accepted"
+    reason, status, balance_of = None, "posted", None
+    offline = Offline()
+    txns: tuple[Transaction, ...] = ()
     if sale.points and number is not None:  # the entry type guarantees a card when points are taken
-        account = card_account(number)
+        balance_of = card_account(number)
         if sale.auth == "online":
-            balance = books.balances.get(account)
-            problem = card_problem(books.cards.get(number), entry.business_day)
-            if problem is None and (balance or 0) < sale.points:
-                problem = "insufficient_points"
-            if problem is None:
-                moves: list[Move] = [(account, -sale.points), (shop_account(books.shop_id), sale.points)]
-                txn = Transaction.of("sale", entry.id, moves, "online")
-                decision = Decision("accepted", transactions=(txn,), balance_of=account)
-                card_part = sale.points
+            balance = books.balances.get(balance_of)
+            reason = card_problem(books.cards.get(number), entry.business_day)
+            if reason is None and (balance or 0) < sale.points:
+                reason = "insufficient_points"
+            if reason is None:
+                moves: list[Move] = [(balance_of, -sale.points), (shop_account(books.shop_id), sale.points)]
+                txns = (Transaction.of("sale", entry.id, moves, "online"),)
+                offline = Offline(card_part=sale.points)
             else:
-                decision = Decision("rejected", problem, balance_of=account)
-                status = "rejected"
+                outcome, status = "rejected", "rejected"
         else:
-            decision, card_part, shortfall = take_offline(books, entry.id, number, sale.points)
+            offline = take_offline(books, entry.id, number, sale.points)
+            txns = (offline.txn,) if offline.txn is not None else ()
     book = SaleBook(
         entry_id=entry.id,
         till_id=books.till_id,
@@ -202,18 +205,26 @@ def apply_sale(books: Books, entry: EntryMeta, sale: Sale) -> Decision:
         card_number=number,
         auth=sale.auth,
         status=status,
-        card_part=card_part,
-        shortfall=shortfall,
+        card_part=offline.card_part,
+        shortfall=offline.shortfall,
     )
-    return replace(decision, sale=book) if decision.sale is None else decision
+    return Decision(outcome, reason, txns, book, offline.card_status, offline.alerts, balance_of)
 
 
-def take_offline(books: Books, entry_id: str, number: str, points: int) -> tuple[Decision, int, int]:
+@dataclass(frozen=True)
+class Offline:
+    """How an offline sale's points are paid: the card's part, the fund's shortfall, and its effects."""
+
+    card_part: int = 0
+    shortfall: int = 0
+    txn: Transaction | None = None
+    card_status: tuple[tuple[str, str], ...] = ()
+    alerts: tuple[Alert, ...] = ()
+
+
+def take_offline(books: Books, entry_id: str, number: str, points: int) -> Offline:
     """An offline sale is always posted (the goods were handed over): the card pays what it has, the
-    fund's shortfall the rest, and a card that fell short becomes online-only.
-
-    Returns the decision (without the sale row), the card's part and the shortfall.
-    """
+    fund's shortfall the rest, and a card that fell short becomes online-only."""
     alerts: tuple[Alert, ...] = ()
     if books.offline_card_cap and points > books.offline_card_cap:
         alerts = (
@@ -232,19 +243,20 @@ def take_offline(books: Books, entry_id: str, number: str, points: int) -> tuple
     changes: tuple[tuple[str, str], ...] = ()
     if rest and card is not None and card.status in ("active", "expired"):
         changes = ((number, "online_only"),)
-    decision = Decision(
-        "accepted", transactions=(txn,), card_status=changes, alerts=alerts, balance_of=account
-    )
-    return decision, from_card, rest
+    return Offline(from_card, rest, txn, changes, alerts)
 
 
 def apply_fallback(books: Books, entry_id: str, book: SaleBook) -> Decision:
     """The till accepted offline an online sale the ledger had refused: post it as offline."""
+    account = card_account(book.card_number) if book.card_number else None
     if book.status != "rejected" or book.card_number is None:
-        return Decision("accepted", balance_of=card_account(book.card_number) if book.card_number else None)
-    decision, card_part, shortfall = take_offline(books, entry_id, book.card_number, book.points)
-    posted = replace(book, auth="fallback", status="posted", card_part=card_part, shortfall=shortfall)
-    return replace(decision, sale=posted)
+        return Decision("accepted", balance_of=account)
+    offline = take_offline(books, entry_id, book.card_number, book.points)
+    posted = replace(
+        book, auth="fallback", status="posted", card_part=offline.card_part, shortfall=offline.shortfall
+    )
+    txns = (offline.txn,) if offline.txn is not None else ()
+    return Decision("accepted", None, txns, posted, offline.card_status, offline.alerts, account)
 
 
 def apply_cancel(books: Books, entry_id: str, book: SaleBook) -> Decision:
