@@ -42,8 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         runtime = open_till(config)
     except JournalCorrupt as exc:
-        print(f"allive-pos: {exc.message_ko}\n({exc})", file=sys.stderr)
-        _show_fatal(exc.message_ko)
+        print(f"allive-pos: {exc}", file=sys.stderr)
+        _show_fatal(exc, config.language)
         return 3
     try:
         from pos_app.ui.main_window import run_ui  # the cashier's screens
@@ -53,13 +53,20 @@ def main(argv: list[str] | None = None) -> int:
         runtime.close()
 
 
-def _show_fatal(message: str) -> None:
+def _show_fatal(problem: Exception, language: str) -> None:
     """A message box for the cashier when the till cannot start (no window system: stderr only)."""
     try:
+        from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QApplication, QMessageBox
 
+        from pos_app.ui.main_window import install_translations
+        from pos_app.ui.messages import problem_text
+
         app = QApplication.instance() or QApplication([])
-        QMessageBox.critical(None, "올리브 마켓 계산대", message)
+        assert isinstance(app, QApplication)
+        install_translations(app, language)
+        title = QCoreApplication.translate("MainWindow", "ALL-LIVE Market till")
+        QMessageBox.critical(None, title, problem_text(problem))
         del app
     except Exception:  # no display: the stderr message stands
         pass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from pos_app.core.catalogue import CatalogueError, Item
+from pos_app.core.catalogue import CatalogueError, CatalogueProblem, Item
 from pos_app.core.money import VatRounding, VatSplit, require_won, vat_split
 
 MAX_QTY = 999
@@ -51,10 +51,10 @@ class Cart:
     def add(self, item: Item, qty: int = 1, price: int | None = None) -> Cart:
         """Add an item; open-price items need ``price`` (typed by the cashier)."""
         if item.sold_out:
-            raise CatalogueError(f"{item.sku} is sold out", f"'{item.name}'은(는) 품절입니다.")
+            raise CatalogueError(CatalogueProblem.SOLD_OUT, item.sku, name=item.name)
         if item.open_price:
             if price is None or require_won(price) <= 0:
-                raise CatalogueError("open-price item needs an amount", "금액을 입력하세요.")
+                raise CatalogueError(CatalogueProblem.AMOUNT_NEEDED)
             unit = price
         else:
             unit = item.price
@@ -99,4 +99,4 @@ class Cart:
 def _check_qty(qty: int) -> None:
     require_won(qty)  # same rule: whole numbers only
     if not 1 <= qty <= MAX_QTY:
-        raise CatalogueError(f"quantity out of range: {qty}", f"수량은 1에서 {MAX_QTY} 사이로 입력하세요.")
+        raise CatalogueError(CatalogueProblem.QTY_OUT_OF_RANGE, str(qty), max=MAX_QTY)

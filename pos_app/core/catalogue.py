@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from pos_app.core.money import require_won
+from pos_app.core.problems import Problem
 
 
-class CatalogueError(ValueError):
-    """An item or price the catalogue refuses; ``message_ko`` is shown to the manager."""
+class CatalogueProblem(StrEnum):
+    """Why an item, a price or a cart line is refused."""
 
-    def __init__(self, message: str, message_ko: str) -> None:
-        super().__init__(message)
-        self.message_ko = message_ko
+    CODE_NEEDED = "code_needed"
+    NAME_NEEDED = "name_needed"
+    NEGATIVE_PRICE = "negative_price"
+    PRICE_NEEDED = "price_needed"
+    PRICE_NOT_NUMBER = "price_not_number"
+    PRICE_TOO_LARGE = "price_too_large"
+    SOLD_OUT = "sold_out"  # values: name
+    AMOUNT_NEEDED = "amount_needed"
+    QTY_OUT_OF_RANGE = "qty_out_of_range"  # values: max
+
+
+class CatalogueError(Problem, ValueError):
+    """An item or price the catalogue refuses; ``code`` says why (the UI words it for the manager)."""
+
+    code: CatalogueProblem
 
 
 @dataclass(frozen=True)
@@ -38,24 +52,21 @@ class Item:
     def __post_init__(self) -> None:
         require_won(self.price)
         if not self.sku.strip():
-            raise CatalogueError("item needs a code", "상품 코드를 입력하세요.")
+            raise CatalogueError(CatalogueProblem.CODE_NEEDED)
         if not self.name.strip():
-            raise CatalogueError("item needs a name", "상품 이름을 입력하세요.")
+            raise CatalogueError(CatalogueProblem.NAME_NEEDED)
         if self.price < 0:
-            raise CatalogueError("price must not be negative", "가격은 0원 이상이어야 합니다.")
+            raise CatalogueError(CatalogueProblem.NEGATIVE_PRICE)
         if not self.open_price and self.price == 0:
-            raise CatalogueError(
-                "a fixed-price item needs a price",
-                "가격을 입력하세요. (금액을 직접 입력하는 상품은 '금액 직접 입력'을 선택하세요)",
-            )
+            raise CatalogueError(CatalogueProblem.PRICE_NEEDED)
 
 
 def parse_price(text: str) -> int:
-    """Read a price typed by a manager (``3,500``, ``3500원``); refuse anything else in Korean."""
+    """Read a price typed by a manager (``3,500``, ``3500원``); refuse anything else."""
     cleaned = text.strip().replace(",", "").removesuffix("원").strip()
     if not cleaned.isdecimal() or not cleaned.isascii():
-        raise CatalogueError(f"not a price: {text!r}", "가격은 숫자로만 입력하세요. 예: 3500")
+        raise CatalogueError(CatalogueProblem.PRICE_NOT_NUMBER, repr(text))
     value = int(cleaned)
     if value > 10_000_000:
-        raise CatalogueError(f"price too large: {value}", "가격이 너무 큽니다. 1,000만 원 이하로 입력하세요.")
+        raise CatalogueError(CatalogueProblem.PRICE_TOO_LARGE, str(value))
     return value

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pos_app.core.money import require_won, won
+from pos_app.core.money import require_won
+from pos_app.core.problems import Problem
 
 
 class TenderKind(StrEnum):
@@ -14,12 +15,24 @@ class TenderKind(StrEnum):
     BANK_CARD = "bank_card"
 
 
-class PaymentError(ValueError):
-    """A payment that cannot be taken as asked; ``message_ko`` tells the cashier what to do."""
+class PaymentProblem(StrEnum):
+    """Why a payment (or a refund's amount) cannot be taken as asked."""
 
-    def __init__(self, message: str, message_ko: str) -> None:
-        super().__init__(message)
-        self.message_ko = message_ko
+    EMPTY_CART = "empty_cart"
+    BAD_AMOUNT = "bad_amount"
+    POINTS_OVER_TOTAL = "points_over_total"  # values: total
+    CARD_OVER_REMAINDER = "card_over_remainder"  # values: remainder
+    APPROVAL_NEEDED = "approval_needed"
+    CASH_SHORT = "cash_short"  # values: short
+    CASH_NOT_NEEDED = "cash_not_needed"
+    REFUND_AMOUNT_NEEDED = "refund_amount_needed"
+    REFUND_OVER_LEFT = "refund_over_left"  # values: refundable
+
+
+class PaymentError(Problem, ValueError):
+    """A payment that cannot be taken as asked; ``code`` says why (the UI tells the cashier what to do)."""
+
+    code: PaymentProblem
 
 
 @dataclass(frozen=True)
@@ -61,26 +74,22 @@ def settle(total: int, tenders: Tenders) -> Payment:
     for value in (total, tenders.points, tenders.bank_card, tenders.cash_received):
         require_won(value)
     if total <= 0:
-        raise PaymentError("nothing to pay", "장바구니가 비어 있습니다. 상품을 먼저 고르세요.")
+        raise PaymentError(PaymentProblem.EMPTY_CART)
     if min(tenders.points, tenders.bank_card, tenders.cash_received) < 0:
-        raise PaymentError("negative tender", "금액이 올바르지 않습니다.")
+        raise PaymentError(PaymentProblem.BAD_AMOUNT, "negative tender")
     if tenders.points > total:
-        raise PaymentError("points exceed total", f"포인트는 합계({won(total)}원)보다 많이 쓸 수 없습니다.")
+        raise PaymentError(PaymentProblem.POINTS_OVER_TOTAL, total=total)
     remainder = total - tenders.points
     if tenders.bank_card > remainder:
-        raise PaymentError(
-            "card exceeds remainder", f"카드 결제 금액은 남은 금액({won(remainder)}원)까지입니다."
-        )
+        raise PaymentError(PaymentProblem.CARD_OVER_REMAINDER, remainder=remainder)
     if tenders.bank_card > 0 and not (tenders.approval_no or "").strip():
-        raise PaymentError("bank card needs an approval number", "카드 승인번호를 입력하세요.")
+        raise PaymentError(PaymentProblem.APPROVAL_NEEDED)
     cash_due = remainder - tenders.bank_card
     if tenders.cash_received < cash_due:
         short = cash_due - tenders.cash_received
-        raise PaymentError(
-            f"cash short by {short}", f"현금이 {won(short)}원 부족합니다. 받은 돈을 다시 입력하세요."
-        )
+        raise PaymentError(PaymentProblem.CASH_SHORT, short=short)
     if cash_due == 0 and tenders.cash_received > 0:
-        raise PaymentError("cash given but nothing left to pay", "남은 금액이 없습니다. 현금을 받지 마세요.")
+        raise PaymentError(PaymentProblem.CASH_NOT_NEEDED)
     return Payment(
         total=total,
         points=tenders.points,

@@ -49,9 +49,10 @@ class DayCloseBook:
         *,
         initial_float: Callable[[], int] = lambda: 0,
         clock: Callable[[], dt.datetime] = utc_now,
+        queries: SalesQueries | None = None,
     ) -> None:
         self.journal = journal
-        self.queries = SalesQueries(journal)
+        self.queries = queries or SalesQueries(journal)
         self.initial_float = initial_float
         self.clock = clock
 

@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import socket
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
+from pos_app.core.problems import Problem
 
-class PrinterError(Exception):
-    def __init__(self, message: str, message_ko: str) -> None:
-        super().__init__(message)
-        self.message_ko = message_ko
+
+class PrinterProblem(StrEnum):
+    """Why a receipt did not print (the PDF copy is always saved first)."""
+
+    SETTING_NOT_UNDERSTOOD = "setting_not_understood"
+    UNREACHABLE = "unreachable"
+    NOT_FOUND = "not_found"
+    CANNOT_START = "cannot_start"
+
+
+class PrinterError(Problem):
+    """A printer setting or a printer that failed; ``code`` says which (the UI words it)."""
+
+    code: PrinterProblem
 
 
 @dataclass(frozen=True)
@@ -31,10 +43,7 @@ class PrinterTarget:
             host, _, port = rest.partition(":")
             if host and (not port or port.isdigit()):
                 return cls(kind, host, int(port or 9100))
-        raise PrinterError(
-            f"printer setting not understood: {text!r}",
-            "프린터 설정이 올바르지 않습니다. 예: tcp:192.168.0.50:9100",
-        )
+        raise PrinterError(PrinterProblem.SETTING_NOT_UNDERSTOOD, repr(text))
 
 
 def send(target: PrinterTarget | str, data: bytes, timeout: float = 3.0) -> None:
@@ -48,7 +57,4 @@ def send(target: PrinterTarget | str, data: bytes, timeout: float = 3.0) -> None
             with open(Path(target.address), mode) as device:
                 device.write(data)
     except OSError as exc:
-        raise PrinterError(
-            f"printer {target.kind}:{target.address} failed: {exc}",
-            "영수증 프린터에 연결할 수 없습니다. 전원과 용지, 케이블을 확인하세요. 영수증은 PDF로 저장되었습니다.",
-        ) from exc
+        raise PrinterError(PrinterProblem.UNREACHABLE, f"{target.kind}:{target.address}: {exc}") from exc

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from pos_app.printing.layout import render_text
-from pos_app.printing.printer_port import PrinterError
+from pos_app.printing.printer_port import PrinterError, PrinterProblem
 from pos_app.printing.receipt import Receipt
 from sync.shared.fonts import find_korean_font
 
@@ -36,10 +36,7 @@ def make_printer(name: str = "", pdf_path: Path | None = None) -> QPrinter:
         printer.setOutputFileName(str(pdf_path))
     elif name:
         if name not in QPrinterInfo.availablePrinterNames():
-            raise PrinterError(
-                f"no system printer named {name!r}",
-                "설정된 프린터를 찾을 수 없습니다. 프린터 이름을 확인하세요.",
-            )
+            raise PrinterError(PrinterProblem.NOT_FOUND, f"no system printer named {name!r}")
         printer.setPrinterName(name)
     return printer
 
@@ -57,10 +54,7 @@ def print_receipt(receipt: Receipt, printer: QPrinter, columns: int = 42) -> Non
     )
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrinterError(
-            "the system printer could not start",
-            "프린터를 시작할 수 없습니다. 프린터 전원과 연결을 확인하세요.",
-        )
+        raise PrinterError(PrinterProblem.CANNOT_START, "the system printer could not start")
     try:
         painter.setFont(_font())
         step = painter.fontMetrics().lineSpacing()

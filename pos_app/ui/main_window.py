@@ -5,15 +5,15 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from pos_app.catalogue_store import CatalogueStore
 from pos_app.demo_catalogue import DEMO_CATEGORIES, DEMO_ITEMS
-from pos_app.receipts import ReceiptDesk
 from pos_app.runtime import TillRuntime
-from pos_app.staff import Permission, StaffError, StaffMember, StaffRoster
+from pos_app.staff import Permission, StaffError, StaffMember
+from pos_app.ui.background import wait_for_background
+from pos_app.ui.messages import problem_text
 from pos_app.ui.sale_screen import SaleScreen
 from pos_app.ui.signin import SignInScreen
 from pos_app.ui.theme import STYLE
@@ -24,24 +24,29 @@ LOCK_WARNING_SECONDS = 15
 
 
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
-    """Korean is the shipped default; English is the source text and needs no file."""
+    """Korean is the shipped default; English is the source text and needs no file.
+
+    Qt's own texts (the OK and Cancel of message boxes and input dialogs) come from Qt's
+    ``qtbase`` translation, shipped with PySide6."""
     installed: list[QTranslator] = []
     if language == "en":
         return installed
-    for base in ("allive", "allive_manager"):
+    sources = [(base, str(TRANSLATIONS)) for base in ("allive", "allive_manager")]
+    sources.append(("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
+    for base, folder in sources:
         translator = QTranslator(app)
-        if translator.load(QLocale(language), base, "_", str(TRANSLATIONS)):
+        if translator.load(QLocale(language), base, "_", folder):
             app.installTranslator(translator)
             installed.append(translator)
     return installed
 
 
-def seed_demo(runtime: TillRuntime, roster: StaffRoster, catalogue: CatalogueStore) -> None:
+def seed_demo(runtime: TillRuntime) -> None:
     """A demo till starts with the café menu and two staff members."""
-    catalogue.seed(DEMO_CATEGORIES, DEMO_ITEMS)
-    if not roster.members(include_inactive=True):
-        roster.add("매니저", "manager", "1234", by="demo")
-        roster.add("계산원", "cashier", "0000", by="demo")
+    runtime.catalogue.seed(DEMO_CATEGORIES, DEMO_ITEMS)
+    if not runtime.roster.members(include_inactive=True):
+        runtime.roster.add("매니저", "manager", "1234", by="demo")
+        runtime.roster.add("계산원", "cashier", "0000", by="demo")
 
 
 class ActivityWatch(QObject):
@@ -61,11 +66,10 @@ class MainWindow(QMainWindow):
     def __init__(self, runtime: TillRuntime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runtime = runtime
-        self.roster = StaffRoster(runtime.journal)
-        self.catalogue = CatalogueStore(runtime.journal)
-        self.desk = ReceiptDesk(runtime)
+        self.roster = runtime.roster
+        self.desk = runtime.receipts
         if runtime.config.demo:
-            seed_demo(runtime, self.roster, self.catalogue)
+            seed_demo(runtime)
         self.setWindowTitle(self.tr("ALL-LIVE Market till"))
         self.setStyleSheet(STYLE)
         self.setMinimumSize(1280, 800)
@@ -73,7 +77,7 @@ class MainWindow(QMainWindow):
         self.signin = SignInScreen(self.roster, header.name)
         self.signin.sig_signed_in.connect(self.signed_in)
         self.signin.sig_language.connect(self.switch_language)
-        self.sale = SaleScreen(runtime, self.roster, self.catalogue, self.desk)
+        self.sale = SaleScreen(runtime)
         self.sale.sig_lock.connect(self.lock)
         self.sale.sig_manage.connect(self.open_manager)
         self.stack = QStackedWidget()
@@ -112,9 +116,11 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
-        """Stop the timers before the runtime closes under them."""
+        """Stop the timers and let background work (a receipt, an answer) finish before the runtime
+        closes under them."""
         self.idle_timer.stop()
         self.sale.shutdown()
+        wait_for_background()
 
     # -- navigation -------------------------------------------------------------------------------
     def signed_in(self, member: StaffMember) -> None:
@@ -172,7 +178,7 @@ class MainWindow(QMainWindow):
         self.signin = SignInScreen(self.roster, self.desk.header().name)
         self.signin.sig_signed_in.connect(self.signed_in)
         self.signin.sig_language.connect(self.switch_language)
-        self.sale = SaleScreen(self.runtime, self.roster, self.catalogue, self.desk)
+        self.sale = SaleScreen(self.runtime)
         self.sale.sig_lock.connect(self.lock)
         self.sale.sig_manage.connect(self.open_manager)
         self.sale.cart, self.sale.card = cart, card
@@ -205,9 +211,9 @@ class MainWindow(QMainWindow):
         try:
             member = self.roster.sign_in(member.staff_id, pin)
         except StaffError as exc:
-            self.sale.message.error(exc.message_ko)
+            self.sale.message.error(problem_text(exc))
             return
-        window = ManagerWindow(self.runtime, self.roster, member, self)
+        window = ManagerWindow(self.runtime, member, self)
         window.sig_catalogue_changed.connect(self.sale.reload_catalogue)
         window.sig_settings_changed.connect(self.settings_changed)
         window.exec()

@@ -6,9 +6,11 @@ a quick-cash button or 카드 → 결제 완료.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -26,7 +28,11 @@ from pos_app.core.cart import Cart
 from pos_app.core.money import won
 from pos_app.core.tenders import Tenders, quick_cash_options
 from pos_app.scanning.wedge import parse_card_input
+from pos_app.ui.background import BackgroundOp
+from pos_app.ui.messages import sale_text
 from pos_app.ui.widgets import MessageLine, big_button, clear_layout
+
+log = logging.getLogger(__name__)
 
 
 def _amount(text: str) -> int | None:
@@ -35,7 +41,10 @@ def _amount(text: str) -> int | None:
 
 
 class PaymentDialog(QDialog):
-    """Calls ``pay(tenders)`` (the checkout) and closes on approval; a refusal stays on screen."""
+    """Calls ``pay(tenders)`` (the checkout) and closes on approval; a refusal stays on screen.
+
+    ``pay`` may wait up to the authorisation timeout for the ledger, so it runs in a worker thread:
+    meanwhile the dialog says so, and neither a second 결제 완료 nor 뒤로 is taken."""
 
     def __init__(
         self,
@@ -50,6 +59,7 @@ class PaymentDialog(QDialog):
         self.setMinimumSize(900, 640)
         self.cart, self.card, self._pay = cart, card, pay
         self.sale: SaleResult | None = None
+        self.busy = False
         total = cart.total
 
         heading = QLabel(self.tr("Total %1 won").replace("%1", won(total)))
@@ -134,6 +144,7 @@ class PaymentDialog(QDialog):
         self.pay_button.clicked.connect(self._complete)
         cancel = big_button(self.tr("Back"), name="pay-cancel")
         cancel.clicked.connect(self.reject)
+        self.cancel_button = cancel
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -192,15 +203,46 @@ class PaymentDialog(QDialog):
         return Tenders(points=points, cash_received=received or 0)
 
     def _complete(self) -> None:
+        if self.busy:
+            return  # a second touch while the first payment is under way
         tenders = self.tenders()
         if tenders is None:
             return
-        result = self._pay(tenders)
+        self.set_busy(True)
+        pay = self._pay
+        BackgroundOp(self, lambda: pay(tenders)).on_success(self._paid).on_failure(self._failed).run()
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for widget in (self.pay_button, self.cancel_button, self.received, self.approval):
+            widget.setEnabled(not busy)
+        self.points.setEnabled(not busy and self.card is not None)
+        if busy:
+            self.message.show_message(self.tr("Taking the payment… please wait."))
+
+    def reject(self) -> None:
+        if self.busy:
+            return  # the payment is being decided: closing now would lose its result
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.busy:
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.set_busy(False)
+        log.error("payment failed unexpectedly", exc_info=exc)
+        self.message.error(self.tr("The payment could not be taken. Try again, or ask the manager."))
+
+    def _paid(self, result: SaleResult) -> None:
+        self.set_busy(False)
         if result.approved:
             self.sale = result
             self.accept()
             return
-        self.message.error(result.message_ko)
+        self.message.error(sale_text(result))
         if result.refusal not in ("payment", None) and self.card is not None:
             # Points were refused: offer the sale without points, the cashier takes cash or a card.
             self.points.setText("0")

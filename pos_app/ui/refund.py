@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from pos_app.checkout import Checkout, RefundResult, SaleState, sale_number
 from pos_app.core.money import won
 from pos_app.staff import Permission, StaffError, StaffMember, StaffRoster
+from pos_app.ui.messages import problem_text, refund_text
 from pos_app.ui.widgets import MessageLine, big_button
 from sync.shared.clock import KST
 
@@ -131,7 +132,7 @@ class RefundDialog(QDialog):
             manager = self.roster.authorise(str(button.property("staff_id")), self.pin.text(), permission)
         except StaffError as exc:
             self.pin.clear()
-            self.message.error(exc.message_ko)
+            self.message.error(problem_text(exc))
             return
         result = self.checkout.refund(
             str(item.data(Qt.ItemDataRole.UserRole)),
@@ -142,7 +143,7 @@ class RefundDialog(QDialog):
             kind="void" if kind == "void" else "refund",
         )
         if not result.approved:
-            self.message.error(result.message_ko)
+            self.message.error(refund_text(result))
             return
         self.outcome = result
         self.accept()

@@ -19,20 +19,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.catalogue_store import CatalogueStore
 from pos_app.checkout import CardView, SaleResult
 from pos_app.core.cart import Cart
 from pos_app.core.catalogue import CatalogueError, Item
 from pos_app.core.money import won
 from pos_app.core.tenders import Tenders
-from pos_app.receipts import ReceiptDesk, receipt_for_refund, receipt_for_sale
+from pos_app.printing.receipt import Receipt
+from pos_app.receipts import PrintOutcome, receipt_for_refund, receipt_for_sale
 from pos_app.runtime import TillRuntime
 from pos_app.scanning.camera import CameraScanner
 from pos_app.scanning.decoder import decode_file
 from pos_app.scanning.wedge import parse_card_input
-from pos_app.staff import StaffMember, StaffRoster
+from pos_app.staff import StaffMember
+from pos_app.ui.background import BackgroundOp
 from pos_app.ui.card_panel import CardPanel
 from pos_app.ui.cart_view import CartView
+from pos_app.ui.messages import print_text, problem_text, refund_text, sale_text
 from pos_app.ui.payment import PaymentDialog
 from pos_app.ui.refund import RefundDialog
 from pos_app.ui.theme import restyle
@@ -44,17 +46,12 @@ class SaleScreen(QWidget):
     sig_lock = Signal()
     sig_manage = Signal()
 
-    def __init__(
-        self,
-        runtime: TillRuntime,
-        roster: StaffRoster,
-        catalogue: CatalogueStore,
-        desk: ReceiptDesk,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, runtime: TillRuntime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.runtime, self.roster, self.catalogue, self.desk = runtime, roster, catalogue, desk
+        self.runtime = runtime
+        self.roster, self.catalogue, self.desk = runtime.roster, runtime.catalogue, runtime.receipts
         self.checkout = runtime.checkout
+        self.scan_serial = 0  # a refreshed card view applies only to the latest scan
         self.cart = Cart()
         self.card: CardView | None = None
         self.cashier: StaffMember | None = None
@@ -203,7 +200,7 @@ class SaleScreen(QWidget):
         try:
             self.cart = self.cart.add(item, 1, price)
         except CatalogueError as exc:
-            self.message.error(exc.message_ko)
+            self.message.error(problem_text(exc))
             return
         self.message.clear_message()
         self.show_cart()
@@ -214,7 +211,7 @@ class SaleScreen(QWidget):
         try:
             self.cart = self.cart.set_qty(index, qty)
         except CatalogueError as exc:
-            self.message.error(exc.message_ko)
+            self.message.error(problem_text(exc))
         self.show_cart()
 
     def show_cart(self) -> None:
@@ -230,16 +227,52 @@ class SaleScreen(QWidget):
 
     # -- cards ------------------------------------------------------------------------------------
     def handle_scan(self, payload: str) -> None:
-        """A scan from the wedge scanner, the camera, a demo card or typed digits."""
+        """A scan from the wedge scanner, the camera, a demo card or typed digits.
+
+        The card shows at once from this till's snapshot; the ledger's fresher view (up to
+        ``auth_timeout`` away) replaces it when it arrives, unless another card was scanned since."""
         digits = parse_card_input(payload)
+        typed = len(digits) == 12
+        checkout = self.checkout
         try:
-            card = self.checkout.lookup_number(digits) if len(digits) == 12 else self.checkout.scan(payload)
+            card = (
+                checkout.lookup_number(digits, refresh=False)
+                if typed
+                else checkout.scan(payload, refresh=False)
+            )
         except CardRejected as exc:
-            self.message.error(exc.message_ko)
+            self.message.error(problem_text(exc))
             return
+        self.scan_serial += 1
+        serial = self.scan_serial
+        self.show_scanned(card)
+        if checkout.link is None:
+            return
+        BackgroundOp(
+            self, lambda: checkout.lookup_number(digits) if typed else checkout.scan(payload)
+        ).on_success(lambda fresh: self.card_refreshed(serial, fresh)).on_failure(
+            lambda exc: self.card_refresh_failed(serial, exc)
+        ).run()
+
+    def show_scanned(self, card: CardView) -> None:
         self.card = card
         self.card_panel.show_card(card)
         self.message.ok(self.tr("Card read. Balance %1 won.").replace("%1", won(card.balance)))
+
+    def card_refreshed(self, serial: int, card: CardView) -> None:
+        if serial != self.scan_serial or self.card is None or self.card.number != card.number:
+            return  # another card was scanned, or the sale ended, while the ledger answered
+        self.show_scanned(card)
+
+    def card_refresh_failed(self, serial: int, exc: BaseException) -> None:
+        if serial != self.scan_serial or self.card is None:
+            return
+        if not isinstance(exc, CardRejected):
+            raise exc
+        # The ledger knows better than the snapshot (a card revoked since): the card is not taken.
+        self.card = None
+        self.card_panel.show_card(None)
+        self.message.error(problem_text(exc))
 
     def toggle_camera(self, on: bool) -> None:
         if self.camera is None:
@@ -293,12 +326,32 @@ class SaleScreen(QWidget):
             self.message.error(self.tr("Choose the items first."))
             return
         cashier = self.cashier.staff_id if self.cashier else ""
-        dialog = PaymentDialog(self.cart, self.card, lambda t: self.pay(t, cashier), self)
+        cart, card, checkout = self.cart, self.card, self.checkout
+        # The dialog runs ``pay`` in a worker thread: it gets plain values, never this widget.
+        dialog = PaymentDialog(cart, card, lambda t: checkout.pay(cart, t, card, cashier), self)
         if dialog.exec() and dialog.sale is not None:
             self.finish_sale(dialog.sale)
 
     def pay(self, tenders: Tenders, cashier: str) -> SaleResult:
         return self.checkout.pay(self.cart, tenders, self.card, cashier)
+
+    def issue_receipt(self, receipt: Receipt, *, open_drawer: bool, before: str) -> None:
+        """Write the PDF and print in a worker; the message line gets the outcome when it is done."""
+        desk = self.desk
+        BackgroundOp(self, lambda: desk.issue(receipt, open_drawer=open_drawer)).on_success(
+            lambda printed: self.receipt_issued(printed, before)
+        ).on_failure(lambda exc: self.receipt_failed(exc, before)).run()
+
+    def receipt_issued(self, printed: PrintOutcome, before: str) -> None:
+        if self.message.text() == before:  # nothing newer on the line: add what became of the receipt
+            self.message.setText(f"{before} {print_text(printed)}")
+
+    def receipt_failed(self, exc: BaseException, before: str) -> None:
+        if not isinstance(exc, OSError):
+            raise exc
+        # A full disk or a locked folder: the sale stands, the cashier must know the receipt is missing.
+        problem = self.tr("The receipt could not be saved: %1").replace("%1", str(exc))
+        self.message.error(f"{before} {problem}".strip())
 
     def finish_sale(self, result: SaleResult) -> None:
         assert result.entry is not None and result.payment is not None
@@ -309,21 +362,21 @@ class SaleScreen(QWidget):
             card_balance=result.card_balance,
             offline=result.mode == "offline",
         )
-        printed = self.desk.issue(receipt, open_drawer=result.payment.cash > 0)
         change = result.payment.change
         text = self.tr("Paid. Sale %1.").replace("%1", result.sale_no or "")
         if result.payment.cash:
             text += " " + self.tr("Change %1 won.").replace("%1", won(change))
+        if result.mode == "offline":
+            text += " " + sale_text(result)
         self.cart = Cart()
         self.card = None
         self.card_panel.show_card(None)
         self.show_cart()
-        self.message.ok(f"{text} {printed.message_ko}")
-        if result.mode == "offline":
-            self.message.setText(self.message.text() + " " + result.message_ko)
+        self.message.ok(text)
         self.total.setText(
             self.tr("Change %1 won").replace("%1", won(change)) if result.payment.cash else self.total.text()
         )
+        self.issue_receipt(receipt, open_drawer=result.payment.cash > 0, before=self.message.text())
 
     def open_refund(self) -> None:
         if self.cashier is None:
@@ -334,15 +387,24 @@ class SaleScreen(QWidget):
             sale = self.runtime.journal.entry(str(refund.payload["ref"]))
             if sale is not None:
                 receipt = receipt_for_refund(refund, sale, self.desk.header(), cashier=self.cashier.name)
-                printed = self.desk.issue(receipt, open_drawer=bool(refund.payload["cash"]))
-                self.message.ok(f"{dialog.outcome.message_ko} {printed.message_ko}")
+                self.message.ok(refund_text(dialog.outcome))
+                self.issue_receipt(
+                    receipt, open_drawer=bool(refund.payload["cash"]), before=self.message.text()
+                )
 
     def reprint(self) -> None:
-        outcome = self.desk.reprint()
-        if outcome is None:
+        if self.desk.last is None:
             self.message.error(self.tr("There is no receipt to print again yet."))
-        else:
-            self.message.ok(outcome.message_ko)
+            return
+        self.message.ok(self.tr("Printing the receipt again."))
+        desk = self.desk
+        BackgroundOp(self, desk.reprint).on_success(self.reprinted).on_failure(
+            lambda exc: self.receipt_failed(exc, "")
+        ).run()
+
+    def reprinted(self, printed: PrintOutcome | None) -> None:
+        if printed is not None:
+            self.message.ok(print_text(printed))
 
     # -- status -------------------------------------------------------------------------------------
     def refresh_status(self) -> None:

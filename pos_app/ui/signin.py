@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from pos_app.staff import ROLE_KO, StaffError, StaffMember, StaffRoster
+from pos_app.staff import StaffError, StaffMember, StaffRoster
+from pos_app.ui.messages import problem_text, role_text
 from pos_app.ui.widgets import MessageLine, PinPad, big_button, clear_layout
 
 
@@ -59,9 +60,7 @@ class SignInScreen(QWidget):
     def refresh(self) -> None:
         clear_layout(self.names)
         for index, member in enumerate(self.roster.members()):
-            button = big_button(
-                f"{member.name}\n{ROLE_KO.get(member.role, member.role)}", name=f"staff-{member.staff_id}"
-            )
+            button = big_button(f"{member.name}\n{role_text(member.role)}", name=f"staff-{member.staff_id}")
             button.setCheckable(True)
             button.setProperty("tab", True)
             button.setMinimumHeight(84)
@@ -83,7 +82,7 @@ class SignInScreen(QWidget):
         try:
             member = self.roster.sign_in(self.selected.staff_id, pin)
         except StaffError as exc:
-            self.message.error(exc.message_ko)
+            self.message.error(problem_text(exc))
             return
         self.message.clear_message()
         self.sig_signed_in.emit(member)

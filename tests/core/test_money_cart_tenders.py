@@ -5,10 +5,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pos_app.core.cart import Cart
-from pos_app.core.catalogue import CatalogueError, Item, parse_price
+from pos_app.core.catalogue import CatalogueError, CatalogueProblem, Item, parse_price
 from pos_app.core.money import VatRounding, require_won, vat_split, won
 from pos_app.core.refunds import RefundSplit, split_refund
-from pos_app.core.tenders import PaymentError, Tenders, quick_cash_options, settle
+from pos_app.core.tenders import PaymentError, PaymentProblem, Tenders, quick_cash_options, settle
 
 AMERICANO = Item("C01", "아메리카노", 3000)
 GIMBAP = Item("M01", "김밥", 3500)
@@ -65,14 +65,14 @@ def test_open_price_items_need_an_amount_and_never_merge():
 def test_sold_out_item_cannot_be_added():
     with pytest.raises(CatalogueError) as err:
         Cart().add(Item("C09", "팥빙수", 6000, sold_out=True))
-    assert "품절" in err.value.message_ko
+    assert err.value.code is CatalogueProblem.SOLD_OUT and err.value.values == {"name": "팥빙수"}
 
 
 @pytest.mark.parametrize("text", ["-100", "abc", "3.5", "", "１０００"])
 def test_parse_price_refuses_what_is_not_whole_won(text):
     with pytest.raises(CatalogueError) as err:
         parse_price(text)
-    assert "숫자" in err.value.message_ko
+    assert err.value.code is CatalogueProblem.PRICE_NOT_NUMBER
 
 
 def test_parse_price_accepts_commas_and_won_suffix():
@@ -87,25 +87,30 @@ def test_points_then_cash_with_change():
 def test_points_and_bank_card_need_approval_number():
     with pytest.raises(PaymentError) as err:
         settle(8500, Tenders(points=3500, bank_card=5000))
-    assert "승인번호" in err.value.message_ko
+    assert err.value.code is PaymentProblem.APPROVAL_NEEDED
     payment = settle(8500, Tenders(points=3500, bank_card=5000, approval_no=" 12345678 "))
     assert (payment.cash, payment.approval_no) == (0, "12345678")
 
 
 @pytest.mark.parametrize(
-    ("total", "tenders", "words"),
+    ("total", "tenders", "code", "values"),
     [
-        (8500, Tenders(points=9000), "포인트"),
-        (8500, Tenders(cash_received=8000), "부족"),
-        (8500, Tenders(bank_card=9000, approval_no="1"), "카드"),
-        (0, Tenders(), "비어"),
-        (3000, Tenders(points=3000, cash_received=1000), "남은 금액"),
+        (8500, Tenders(points=9000), PaymentProblem.POINTS_OVER_TOTAL, {"total": 8500}),
+        (8500, Tenders(cash_received=8000), PaymentProblem.CASH_SHORT, {"short": 500}),
+        (
+            8500,
+            Tenders(bank_card=9000, approval_no="1"),
+            PaymentProblem.CARD_OVER_REMAINDER,
+            {"remainder": 8500},
+        ),
+        (0, Tenders(), PaymentProblem.EMPTY_CART, {}),
+        (3000, Tenders(points=3000, cash_received=1000), PaymentProblem.CASH_NOT_NEEDED, {}),
     ],
 )
-def test_bad_tenders_are_refused_in_korean(total, tenders, words):
+def test_bad_tenders_are_refused_with_a_code_and_the_numbers(total, tenders, code, values):
     with pytest.raises(PaymentError) as err:
         settle(total, tenders)
-    assert words in err.value.message_ko
+    assert err.value.code is code and err.value.values == values
 
 
 @given(st.integers(1, 1_000_000), st.data())

@@ -158,7 +158,7 @@ def test_points_sale_from_card_issue_to_ledger(ledger_process, tmp_path, capsys)
         before = runtime.journal.last_seq()
         refused = runtime.checkout.pay(Cart().add(KIMCHI), Tenders(points=8000), card, "s001")
         assert not refused.approved and refused.refusal == "card_daily_cap"
-        assert "한도" in refused.message_ko
+        assert refused.code == "card_daily_cap"
         assert runtime.journal.last_seq() == before  # a refusal changes nothing
 
         # The ledger comes back; the till syncs everything exactly once.

@@ -57,7 +57,7 @@ class Shop:
             view,
             "s002",
         )
-        assert result.approved, result.message_ko
+        assert result.approved, result.code
         return result
 
     def payload(self, serial: int) -> str:
@@ -97,7 +97,7 @@ def shop(tmp_path):
 def runtime(tmp_path, shop):
     """A real TillRuntime over the shop's journal (sync not started: the ledger is not needed here)."""
     from pos_app.config import TillConfig
-    from pos_app.runtime import TillRuntime
+    from pos_app.runtime import compose
     from sync.client import SyncClient
 
     config = TillConfig(
@@ -109,7 +109,10 @@ def runtime(tmp_path, shop):
         receipt_dir=str(tmp_path / "receipts"),
     )
     client = SyncClient(config.ledger_url, config.till_id, config.token, shop.journal)
-    return TillRuntime(config, shop.journal, client, shop.checkout)
+    runtime = compose(config, shop.journal, client, shop.checkout, clock=lambda: shop.clock[0])
+    # One roster and one catalogue, as in the till: the shop's helpers use the runtime's services.
+    shop.roster, shop.catalogue = runtime.roster, runtime.catalogue
+    return runtime
 
 
 @pytest.fixture
@@ -118,7 +121,7 @@ def manager_window(qtbot, runtime, shop):
 
     install_translator(language="ko")
     manager = shop.roster.sign_in("s001", MANAGER_PIN)
-    window = ManagerWindow(runtime, shop.roster, manager, clock=lambda: shop.clock[0])
+    window = ManagerWindow(runtime, manager)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     return window

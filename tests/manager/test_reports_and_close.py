@@ -8,7 +8,7 @@ import io
 
 import pytest
 
-from pos_app.core.dayclose import CashCount, DayCloseError, parse_count
+from pos_app.core.dayclose import CashCount, DayCloseError, DayCloseProblem, parse_count
 from pos_app.core.reports import csv_bytes, summarise
 from pos_app.manager import DayCloseBook, SalesQueries
 from pos_app.manager.printouts import report_lines, z_report_escpos, z_report_lines, z_report_pdf
@@ -35,7 +35,7 @@ def day_of_sales(shop):
     refund = shop.checkout.refund(
         a.entry.id, reason="음료 잘못 나감", manager="s001", cashier="s002", amount=3_000
     )
-    assert refund.approved, refund.message_ko
+    assert refund.approved, refund.code
     void = shop.checkout.refund(b.entry.id, reason="주문 취소", manager="s001", cashier="s002", kind="void")
     assert void.approved
     return a, b, c
@@ -144,18 +144,19 @@ def test_difference_needs_a_reason_and_nothing_is_written(shop):
     last = shop.journal.last_seq()
     with pytest.raises(DayCloseError) as err:
         book.close(DAY, {1_000: "3"}, reason=" ", next_float="0", closed_by="s001")
-    assert "사유" in err.value.message_ko and "부족" in err.value.message_ko
+    assert err.value.code is DayCloseProblem.CASH_SHORT_NEEDS_REASON and err.value.values == {"amount": 500}
     assert shop.journal.last_seq() == last
     z, _ = book.close(DAY, {1_000: "3"}, reason="거스름돈 착오", next_float="0", closed_by="s001")
     assert z.difference == 3_000 - 3_500
 
 
-def test_cash_count_with_letters_is_refused_in_korean(shop):
+def test_cash_count_with_letters_is_refused_with_the_denomination(shop):
     book = DayCloseBook(shop.journal, clock=lambda: shop.clock[0])
     last = shop.journal.last_seq()
     with pytest.raises(DayCloseError) as err:
         book.close(DAY, {10_000: "열", 1_000: "2"}, reason="", next_float="0", closed_by="s001")
-    assert "10,000원 지폐" in err.value.message_ko and "숫자" in err.value.message_ko
+    assert err.value.code is DayCloseProblem.COUNT_NOT_NUMBER
+    assert err.value.values == {"denomination": 10_000}
     for bad in ("-1", "1.5", "3a", "１２"):
         with pytest.raises(DayCloseError):
             parse_count(bad, 500)
@@ -170,7 +171,7 @@ def test_second_close_needs_confirmation_and_supersedes(shop):
     last = shop.journal.last_seq()
     with pytest.raises(DayCloseError) as err:
         book.close(DAY, {1_000: "3"}, reason="", next_float="0", closed_by="s001")
-    assert "이미 마감" in err.value.message_ko
+    assert err.value.code is DayCloseProblem.ALREADY_CLOSED
     assert shop.journal.last_seq() == last
     shop.sell("C02", cash=3_500)
     z, second = book.close(
@@ -186,4 +187,5 @@ def test_float_larger_than_counted_cash_is_refused(shop):
     book = DayCloseBook(shop.journal, clock=lambda: shop.clock[0])
     with pytest.raises(DayCloseError) as err:
         book.close(DAY, {1_000: "1"}, reason="x", next_float="50000", closed_by="s001")
-    assert "내일 시작 현금" in err.value.message_ko
+    assert err.value.code is DayCloseProblem.FLOAT_OVER_COUNTED
+    assert err.value.values == {"next_float": 50_000, "counted": 1_000}

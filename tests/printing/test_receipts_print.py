@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from pos_app.printing.escpos import INIT, KOREAN_MODE, PARTIAL_CUT, drawer_kick, render_escpos
 from pos_app.printing.layout import display_width, render_text
 from pos_app.printing.pdf import render_pdf, render_text_pdf
-from pos_app.printing.printer_port import PrinterError, PrinterTarget, send
+from pos_app.printing.printer_port import PrinterError, PrinterProblem, PrinterTarget, send
 from pos_app.printing.receipt import Receipt, ReceiptLine, ShopHeader
 
 HEADER = ShopHeader(
@@ -142,13 +142,13 @@ def test_tcp_target_gets_the_exact_bytes():
     assert bytes(received) == data
 
 
-def test_unreachable_printer_gives_a_korean_message():
+def test_unreachable_printer_is_refused_with_its_reason():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     with pytest.raises(PrinterError) as err:
         send(f"tcp:127.0.0.1:{port}", b"x", timeout=1)
-    assert "프린터" in err.value.message_ko
+    assert err.value.code is PrinterProblem.UNREACHABLE
 
 
 @pytest.mark.parametrize("text", ["", "tcp:", "lpt1", "tcp:host:abc"])
@@ -166,9 +166,9 @@ def test_qprinter_path_draws_the_receipt_into_a_pdf(qtbot, tmp_path):
     assert data.startswith(b"%PDF") and len(data) > 1000
 
 
-def test_an_unknown_system_printer_is_named_in_korean():
+def test_an_unknown_system_printer_is_refused_as_not_found():
     from pos_app.printing.qprinter import make_printer
 
     with pytest.raises(PrinterError) as err:
         make_printer("no such printer")
-    assert "프린터" in err.value.message_ko
+    assert err.value.code is PrinterProblem.NOT_FOUND

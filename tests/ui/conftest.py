@@ -112,6 +112,13 @@ def sign_in(qtbot, till: Till, staff_id: str, pin: str) -> None:
     qtbot.mouseClick(button(signin, "pin-ok"), Qt.MouseButton.LeftButton)
 
 
+def background_done(qtbot, timeout: int = 10_000) -> None:
+    """Wait until every piece of background work (card refresh, payment, receipt) has reported back."""
+    from pos_app.ui.background import pending
+
+    qtbot.waitUntil(lambda: pending() == 0, timeout=timeout)
+
+
 def wedge_scan(qtbot, target: QWidget, payload: str) -> None:
     """What a USB scanner does: the digits within milliseconds, then Enter."""
     from PySide6.QtCore import Qt

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from pos_app.ui.theme import CONTRAST_PAIRS, contrast_ratio
 from sync.shared.cards.qr import render_qr
-from tests.ui.conftest import button, sign_in, wedge_scan, when_modal
+from tests.ui.conftest import background_done, button, sign_in, wedge_scan, when_modal
 
 HANGUL = re.compile("[가-힣]")
 CASHIER, MANAGER = "s002", "s001"  # demo staff: 매니저 1234, 계산원 0000
@@ -43,7 +43,9 @@ def test_full_points_sale_online_in_four_touches(qtbot, till):
     signed_in(qtbot, till)
     add(qtbot, till, "meal", "M08")  # 비빔밥 8,500
     wedge_scan(qtbot, till.window, till.cards[0]["payload"])
-    assert till.sale.card is not None and till.sale.card.source == "online"
+    assert till.sale.card is not None  # at once, from the till's snapshot
+    background_done(qtbot)  # then as the ledger sees it
+    assert till.sale.card.source == "online"
     number = till.sale.card.number
     # Touches after the items: 결제, 결제 완료 (points are pre-filled with the whole total).
     when_modal(qtbot, lambda dialog: click(qtbot, button(dialog, "pay-complete")))
@@ -52,7 +54,9 @@ def test_full_points_sale_online_in_four_touches(qtbot, till):
     assert sale.payload["points"] == 8500 and sale.payload["auth"] == "online"
     assert till.ledger.card_balance(number) == 91_500
     assert "결제되었습니다" in till.sale.message.text()
+    background_done(qtbot)  # the receipt is written off the UI thread
     assert list(till.runtime.config.receipts_path.glob("*.pdf"))
+    assert "영수증을 PDF로 저장했습니다" in till.sale.message.text()
     assert till.sale.cart.is_empty
 
 
@@ -60,6 +64,7 @@ def test_points_and_cash_with_change(qtbot, till):
     signed_in(qtbot, till)
     add(qtbot, till, "meal", "M05", 2)  # 김치찌개 × 2 = 16,000
     wedge_scan(qtbot, till.window, till.cards[1]["payload"])
+    background_done(qtbot)
 
     def pay(dialog):
         points = dialog.findChild(QLineEdit, "points")
@@ -82,6 +87,7 @@ def test_offline_sale_and_offline_refusal(qtbot, till):
     till.server.stop()
     add(qtbot, till, "meal", "M07", 3)  # 제육덮밥 × 3 = 27,000
     wedge_scan(qtbot, till.window, till.cards[2]["payload"])
+    background_done(qtbot)
     assert till.sale.card.source == "offline" and till.sale.card.spendable_now == 30_000
     when_modal(qtbot, lambda dialog: click(qtbot, button(dialog, "pay-complete")))
     click(qtbot, button(till.sale, "pay"))
@@ -93,6 +99,7 @@ def test_offline_sale_and_offline_refusal(qtbot, till):
     # The same card again: 8,000 more would pass today's offline limit.
     add(qtbot, till, "meal", "M05")
     wedge_scan(qtbot, till.window, till.cards[2]["payload"])
+    background_done(qtbot)
     assert till.sale.card.spendable_now == 3000
     before = till.runtime.journal.last_seq()
     seen: dict[str, str] = {}
@@ -100,6 +107,7 @@ def test_offline_sale_and_offline_refusal(qtbot, till):
     def refuse(dialog):
         dialog.findChild(QLineEdit, "points").setText("8000")
         click(qtbot, button(dialog, "pay-complete"))
+        qtbot.waitUntil(lambda: not dialog.busy)  # the checkout answers from a worker thread
         seen["message"] = dialog.message.text()
         click(qtbot, button(dialog, "pay-cancel"))
 
@@ -113,6 +121,7 @@ def test_refund_with_manager_pin_and_reason(qtbot, till):
     signed_in(qtbot, till)
     add(qtbot, till, "coffee", "C01")
     wedge_scan(qtbot, till.window, till.cards[3]["payload"])
+    background_done(qtbot)
     number = till.sale.card.number
     when_modal(qtbot, lambda dialog: click(qtbot, button(dialog, "pay-complete")))
     click(qtbot, button(till.sale, "pay"))

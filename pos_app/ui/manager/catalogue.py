@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pos_app.catalogue_store import CatalogueStore
 from pos_app.core.catalogue import CatalogueError, Category, Item, parse_price
 from pos_app.ui.manager.common import MessageLine, amount_text, fill_table, heading, make_table
+from pos_app.ui.messages import problem_text
 
 
 class CatalogueScreen(QWidget):
@@ -216,7 +217,7 @@ class CatalogueScreen(QWidget):
                 position=position,
             )
         except CatalogueError as exc:
-            self.message.error(exc.message_ko)
+            self.message.error(problem_text(exc))
             return
         self.store.save_item(item, by=self.manager_id)
         self.sku_edit.setReadOnly(True)

@@ -46,6 +46,10 @@ def install_translator(app: QCoreApplication | None = None, language: str = "ko"
     app = app or QCoreApplication.instance()
     if app is None or language == "en":
         return None
+    # The words for the services' codes (pos_app.ui.messages) live in the cashier's translation.
+    messages = QTranslator(app)
+    if messages.load(QLocale(language), "allive", "_", str(TRANSLATIONS)):
+        app.installTranslator(messages)
     translator = QTranslator(app)
     if translator.load(QLocale(language), "allive_manager", "_", str(TRANSLATIONS)):
         app.installTranslator(translator)

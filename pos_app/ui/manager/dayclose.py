@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.core.dayclose import DENOMINATIONS, DayCloseError, ZReport, denomination_label, parse_count
+from pos_app.core.dayclose import DENOMINATIONS, DayCloseError, ZReport, parse_count
 from pos_app.core.money import won
 from pos_app.manager.dayclose import CloseDraft, DayCloseBook
 from pos_app.manager.printouts import z_report_escpos, z_report_pdf
 from pos_app.printing.printer_port import PrinterError, send
 from pos_app.printing.receipt import ShopHeader
 from pos_app.ui.manager.common import MessageLine, amount_text, heading
+from pos_app.ui.messages import denomination_text, problem_text
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -87,7 +88,7 @@ class DayCloseScreen(QWidget):
             edit.textChanged.connect(self._update_totals)
             self.count_edits[value] = edit
             self.amount_labels[value] = QLabel("0원")
-            grid.addWidget(QLabel(denomination_label(value)), row, col)
+            grid.addWidget(QLabel(denomination_text(value)), row, col)
             grid.addWidget(edit, row, col + 1)
             grid.addWidget(self.amount_labels[value], row, col + 2)
 
@@ -201,7 +202,7 @@ class DayCloseScreen(QWidget):
                 confirm_reclose=not self.reclose_box.isHidden() and self.reclose_box.isChecked(),
             )
         except DayCloseError as exc:
-            self.message.error(exc.message_ko)
+            self.message.error(problem_text(exc))
             return
         self.last_z = z
         self.reclose_box.setChecked(False)
@@ -228,5 +229,5 @@ class DayCloseScreen(QWidget):
             try:
                 send(target, z_report_escpos(z, header, name, self.columns))
             except PrinterError as exc:
-                return f"{note} {exc.message_ko}"
+                return f"{note} {problem_text(exc)}"
         return note

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushBu
 
 from pos_app.manager.settings import LANGUAGES, SettingsError, ShopSettings, ShopSettingsStore, validated
 from pos_app.ui.manager.common import MessageLine, heading
+from pos_app.ui.messages import problem_text
 
 
 class SettingsScreen(QWidget):
@@ -105,7 +106,7 @@ class SettingsScreen(QWidget):
             key = {"lock_timeout": "lock_timeout"}.get(exc.field, exc.field)
             if key in self.edits:
                 self.edits[key].setFocus()
-            self.message.error(exc.message_ko)
+            self.message.error(problem_text(exc))
             return
         self.store.save(settings, by=self.manager_id)
         self.load()

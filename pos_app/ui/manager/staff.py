@@ -12,8 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.staff import ROLE_KO, ROLE_PERMISSIONS, StaffError, StaffMember, StaffRoster
+from pos_app.staff import ROLE_PERMISSIONS, StaffError, StaffMember, StaffRoster
 from pos_app.ui.manager.common import MessageLine, fill_table, heading, make_table
+from pos_app.ui.messages import problem_text, role_text
 
 
 class StaffScreen(QWidget):
@@ -27,7 +28,7 @@ class StaffScreen(QWidget):
         self.name_edit = QLineEdit()
         self.role_box = QComboBox()
         for role in ROLE_PERMISSIONS:
-            self.role_box.addItem(ROLE_KO.get(role, role), role)
+            self.role_box.addItem(role_text(role), role)
         self.pin_edit = QLineEdit()
         self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin_edit.setPlaceholderText(self.tr("4 to 8 digits"))
@@ -71,7 +72,7 @@ class StaffScreen(QWidget):
                 [
                     m.staff_id,
                     m.name,
-                    ROLE_KO.get(m.role, m.role),
+                    role_text(m.role),
                     self.tr("working") if m.active else self.tr("disabled"),
                 ]
                 for m in self.shown
@@ -96,7 +97,7 @@ class StaffScreen(QWidget):
                 by=self.manager_id,
             )
         except StaffError as exc:
-            self.message.error(exc.message_ko)
+            self.message.error(problem_text(exc))
             return
         self.name_edit.clear()
         self.pin_edit.clear()
@@ -127,7 +128,7 @@ class StaffScreen(QWidget):
         try:
             self.roster.reset_pin(member.staff_id, self.new_pin_edit.text(), by=self.manager_id)
         except StaffError as exc:
-            self.message.error(exc.message_ko)
+            self.message.error(problem_text(exc))
             return
         self.new_pin_edit.clear()
         self.message.ok(self.tr("The PIN of %1 was changed.").replace("%1", member.name))

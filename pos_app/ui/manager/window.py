@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from pos_app.catalogue_store import CatalogueStore
-from pos_app.manager.dayclose import DayCloseBook
-from pos_app.manager.queries import SalesQueries
-from pos_app.manager.settings import ShopSettings, ShopSettingsStore
-from pos_app.staff import ROLE_KO, Permission, StaffMember, StaffRoster
+from pos_app.manager.settings import ShopSettings
+from pos_app.staff import Permission, StaffMember
 from pos_app.ui.manager.catalogue import CatalogueScreen
 from pos_app.ui.manager.common import STYLE
 from pos_app.ui.manager.dayclose import DayCloseScreen
@@ -21,13 +17,18 @@ from pos_app.ui.manager.reports import ReportsScreen
 from pos_app.ui.manager.settings import SettingsScreen
 from pos_app.ui.manager.staff import StaffScreen
 from pos_app.ui.manager.today import TodayScreen
-from sync.shared.clock import business_day_of, utc_now
+from pos_app.ui.messages import role_text
+from sync.shared.clock import business_day_of
+
+if TYPE_CHECKING:
+    from pos_app.runtime import TillRuntime
 
 
 class ManagerWindow(QDialog):
     """Opened from the sale screen's "관리" button once a manager (or supervisor) has given a PIN.
 
-    ``runtime`` is the till's ``TillRuntime`` (journal, config, sync); ``member`` the signed-in person:
+    ``runtime`` is the till's ``TillRuntime``: its services (roster, catalogue, settings, reports, day
+    close, clock) are the ones the sale screen uses, never copies. ``member`` is the signed-in person:
     tabs they have no permission for stay visible but disabled, with the reason.
     """
 
@@ -37,33 +38,27 @@ class ManagerWindow(QDialog):
 
     def __init__(
         self,
-        runtime: Any,
-        roster: StaffRoster,
+        runtime: TillRuntime,
         member: StaffMember,
         parent: QWidget | None = None,
-        *,
-        clock: Callable[[], dt.datetime] = utc_now,
     ) -> None:
         super().__init__(parent)
         self.runtime = runtime
-        self.roster = roster
+        self.roster = roster = runtime.roster
         self.member = member
-        self.clock = clock
-        journal = runtime.journal
+        self.clock = runtime.clock
         config = runtime.config
         self.setWindowTitle(self.tr("ALL-LIVE POS management"))
         self.setStyleSheet(STYLE)
         self.setMinimumSize(QSize(1024, 700))
 
-        self.queries = SalesQueries(journal)
-        self.settings_store = ShopSettingsStore(journal)
+        self.queries = runtime.queries
+        self.settings_store = runtime.settings
         defaults = ShopSettings(
             printer=config.printer, lock_timeout_seconds=config.lock_timeout_seconds, language=config.language
         )
-        self.catalogue = CatalogueStore(journal)
-        self.book = DayCloseBook(
-            journal, initial_float=lambda: self.settings_store.current(defaults).initial_float, clock=clock
-        )
+        self.catalogue = runtime.catalogue
+        self.book = runtime.day_close
         out_dir = config.receipts_path / "reports"
 
         def today() -> dt.date:
@@ -106,9 +101,7 @@ class ManagerWindow(QDialog):
         self.tabs.currentChanged.connect(self._tab_changed)
 
         who = QLabel(
-            self.tr("Signed in: %1 (%2)")
-            .replace("%1", member.name)
-            .replace("%2", ROLE_KO.get(member.role, member.role))
+            self.tr("Signed in: %1 (%2)").replace("%1", member.name).replace("%2", role_text(member.role))
         )
         self.back_button = QPushButton(self.tr("Back to selling"))
         self.back_button.setProperty("primary", True)

@@ -2,7 +2,6 @@
 
 from sync.shared.cards.number import format_card_number, is_valid_card_number, mask_card_number, mask_name
 from sync.shared.cards.token import (
-    CARD_PROBLEM_KO,
     CardProblem,
     CardRejected,
     CardToken,
@@ -12,7 +11,6 @@ from sync.shared.cards.token import (
 )
 
 __all__ = [
-    "CARD_PROBLEM_KO",
     "CardProblem",
     "CardRejected",
     "CardToken",

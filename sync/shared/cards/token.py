@@ -28,7 +28,7 @@ PAYLOAD_LENGTH = 1 + 12 + 2 + 8 + SIGNATURE_DIGITS
 
 
 class CardProblem(StrEnum):
-    """Why a scanned card is refused; each has its own Korean message."""
+    """Why a scanned card is refused; the till and the office word each code in their own message table."""
 
     UNREADABLE = "unreadable"
     UNKNOWN_VERSION = "unknown_version"
@@ -39,25 +39,10 @@ class CardProblem(StrEnum):
     REPLACED = "replaced"
 
 
-CARD_PROBLEM_KO = {
-    CardProblem.UNREADABLE: "카드를 읽지 못했습니다. 다시 스캔하거나 카드 번호를 직접 입력하세요.",
-    CardProblem.UNKNOWN_VERSION: "이 카드 형식은 이 계산대에서 쓸 수 없습니다. 프로그램 사무실에 문의하세요.",
-    CardProblem.BAD_NUMBER: "카드 번호가 올바르지 않습니다. 번호를 다시 확인하세요.",
-    CardProblem.FORGED: "올리브 카드가 아니거나 손상된 카드입니다. 포인트로 결제할 수 없습니다. 현금이나 카드로 결제하세요.",
-    CardProblem.REVOKED: "사용이 중지된 카드입니다. 포인트로 결제할 수 없습니다. 카드 소지자는 지역자활센터에 문의하세요.",
-    CardProblem.EXPIRED: "사용 기간이 끝난 카드입니다. 포인트로 결제할 수 없습니다.",
-    CardProblem.REPLACED: "재발급되어 더 이상 쓸 수 없는 카드입니다. 새 카드를 사용하세요.",
-}
-
-
 class CardRejected(Exception):
     def __init__(self, problem: CardProblem, detail: str = "") -> None:
         super().__init__(f"{problem.value}: {detail}" if detail else problem.value)
         self.problem = problem
-
-    @property
-    def message_ko(self) -> str:
-        return CARD_PROBLEM_KO[self.problem]
 
 
 @dataclass(frozen=True)

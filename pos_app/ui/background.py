@@ -1,0 +1,115 @@
+"""Slow work off the UI thread: one way (like Anki's ``QueryOp``) for network, PDF and printing.
+
+    BackgroundOp(self, lambda: checkout.pay(cart, tenders, card, cashier)) \
+        .on_success(self.show_result).on_failure(self.show_problem).run()
+
+The callable runs in a worker thread and must not touch Qt widgets; ``on_success`` and
+``on_failure`` run back on the UI thread, and only while ``parent`` (the widget that asked) still
+exists. The till's services are safe to call from a worker: the journal serialises its own access.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# Two workers: a slow authorisation must not hold up the receipt of the sale before it.
+_POOL = QThreadPool()
+_POOL.setMaxThreadCount(2)
+_RUNNING: set[_Relay] = set()
+
+
+class _Relay(QObject):
+    """Created on the UI thread: its signals, emitted by the worker, reach its slots there (queued)."""
+
+    sig_done = Signal(object)
+    sig_failed = Signal(object)
+
+    def __init__(self, deliver: Callable[[_Relay, object, bool], None]) -> None:
+        super().__init__()
+        self.deliver = deliver
+        self.sig_done.connect(self.done)
+        self.sig_failed.connect(self.failed)
+
+    @Slot(object)
+    def done(self, value: object) -> None:
+        self.deliver(self, value, False)
+
+    @Slot(object)
+    def failed(self, value: object) -> None:
+        self.deliver(self, value, True)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], object], relay: _Relay) -> None:
+        super().__init__()
+        self.work = work
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except BaseException as exc:  # every failure goes back to the UI, none dies in the pool
+            self.relay.sig_failed.emit(exc)
+        else:
+            self.relay.sig_done.emit(result)
+
+
+class BackgroundOp(Generic[T]):
+    """Run ``work`` in a worker thread and hand its result (or its exception) back to the UI thread."""
+
+    def __init__(self, parent: QObject, work: Callable[[], T]) -> None:
+        self.parent = parent
+        self.work = work
+        self._success: Callable[[T], None] | None = None
+        self._failure: Callable[[BaseException], None] | None = None
+
+    def on_success(self, handler: Callable[[T], None]) -> BackgroundOp[T]:
+        self._success = handler
+        return self
+
+    def on_failure(self, handler: Callable[[BaseException], None]) -> BackgroundOp[T]:
+        self._failure = handler
+        return self
+
+    def run(self) -> None:
+        relay = _Relay(self._deliver)
+        _RUNNING.add(relay)
+        _POOL.start(_Job(self.work, relay))
+
+    def _deliver(self, relay: _Relay, value: object, failed: bool) -> None:
+        _RUNNING.discard(relay)
+        relay.deleteLater()
+        if not shiboken6.isValid(self.parent):
+            log.info("background result dropped: its window is closed")
+            return
+        if failed:
+            assert isinstance(value, BaseException)
+            if self._failure is None:
+                # No handler means the caller expects no failure: a bug, not a cashier's problem.
+                log.error("background work failed", exc_info=value)
+                return
+            self._failure(value)
+        elif self._success is not None:
+            self._success(value)  # type: ignore[arg-type]
+
+
+def wait_for_background(timeout_ms: int = 10_000) -> bool:
+    """Block until every started job has finished (shutdown, before the journal closes; tests)."""
+    return bool(_POOL.waitForDone(timeout_ms))
+
+
+def pending() -> int:
+    """Jobs started whose result has not reached the UI thread yet."""
+    return len(_RUNNING)
+
+
+__all__ = ["BackgroundOp", "pending", "wait_for_background"]
