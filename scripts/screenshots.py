@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QTimer
@@ -15,10 +16,18 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from pos_app.config import load_config
 from pos_app.runtime import open_till
+from pos_app.ui.background import pending
 from pos_app.ui.main_window import MainWindow, install_translations
 from pos_app.ui.payment import PaymentDialog
 from pos_app.ui.refund import RefundDialog
 from sync.demo import prepare, start_ledger
+
+
+def settle(app: QApplication) -> None:
+    """Let background work (the card refresh, the payment, the receipt) report back first."""
+    while pending():
+        app.processEvents()
+        time.sleep(0.01)
 
 
 def shoot(widget: QWidget, path: Path) -> None:
@@ -60,6 +69,7 @@ def main(out: Path) -> int:
             sale.add_item(sale.catalogue.item(sku))  # type: ignore[arg-type]
         cards = sale.demo_cards()
         sale.handle_scan(cards[0]["payload"])
+        settle(app)
         shoot(window, out / "02-sale-with-card.png")
 
         dialog = PaymentDialog(sale.cart, sale.card, lambda t: sale.pay(t, manager.staff_id), window)
@@ -69,9 +79,11 @@ def main(out: Path) -> int:
         dialog.show()
         shoot(dialog, out / "03-payment-points-and-cash.png")
         dialog._complete()
+        settle(app)
         if dialog.sale is not None:
             sale.finish_sale(dialog.sale)
         dialog.close()
+        settle(app)
         shoot(window, out / "04-paid-with-change.png")
 
         sale.handle_scan(cards[-1]["payload"])  # the revoked demo card

@@ -22,7 +22,7 @@ from pos_app.core.tenders import Tenders
 from pos_app.demo_catalogue import DEMO_CATEGORIES, DEMO_ITEMS
 from pos_app.journal.store import Ack, Journal
 from pos_app.manager import ShopSettings, ShopSettingsStore
-from pos_app.runtime import TillRuntime
+from pos_app.runtime import TillRuntime, compose
 from pos_app.staff import StaffRoster
 from pos_app.ui.manager import ManagerWindow, install_translator
 from sync.client import SyncClient
@@ -132,8 +132,12 @@ def demo_till(folder: Path) -> tuple[TillRuntime, StaffRoster, list[dt.datetime]
         till_id="cafe1-1", shop_id="cafe1", ledger_url="http://127.0.0.1:9", token="t" * 32,
         data_dir=str(folder), receipt_dir=str(folder / "receipts"),
     )  # fmt: skip
-    runtime = TillRuntime(
-        config, journal, SyncClient(config.ledger_url, "cafe1-1", config.token, journal), checkout
+    runtime = compose(
+        config,
+        journal,
+        SyncClient(config.ledger_url, "cafe1-1", config.token, journal),
+        checkout,
+        clock=lambda: clock[0],
     )
     return runtime, roster, clock
 
@@ -143,9 +147,9 @@ def main() -> int:
     install_translator(app, "ko")
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        runtime, roster, clock = demo_till(Path(tmp))
+        runtime, roster, _clock = demo_till(Path(tmp))
         manager = roster.sign_in("s001", "2580")
-        window = ManagerWindow(runtime, roster, manager, clock=lambda: clock[0])
+        window = ManagerWindow(runtime, manager)
         window.setGeometry(0, 0, 1280, 800)
         window.show()
         shots = ["today", "dayclose", "reports", "catalogue", "staff", "settings"]
