@@ -89,7 +89,7 @@ def online_authorisation(n: int = 150) -> list[float]:
                     Cart().add(Item("C09", "쿠키", 100)), Tenders(points=100), card, "s001"
                 )
                 times.append((time.perf_counter() - start) * 1000)
-                assert result.approved and result.mode == "online", result.message_ko
+                assert result.approved and result.mode == "online", (result.code, result.values)
         finally:
             runtime.close()
             ledger.terminate()

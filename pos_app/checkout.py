@@ -26,7 +26,7 @@ from pos_app.core.offline_rules import (
 )
 from pos_app.core.refunds import RefundSplit, split_refund
 from pos_app.core.tenders import Payment, PaymentError, Tenders, settle
-from pos_app.journal.store import Journal
+from pos_app.journal.store import Journal, JournalWriteFailed
 from sync.shared.cards.keys import load_public_key_hex
 from sync.shared.cards.number import is_valid_card_number, mask_card_number
 from sync.shared.cards.token import CardProblem, CardRejected, verify_card_payload
@@ -106,6 +106,7 @@ class SaleOutcome(StrEnum):
     PAID_OFFLINE = "paid_offline"  # sent to the ledger once the connection is back
     NO_CARD = "no_card"  # points asked for without a scanned card
     REFUSED = "refused"  # the ledger refused for a reason this till does not know
+    NOT_RECORDED = "not_recorded"  # the journal could not write (disk full): nothing was sold
 
 
 class RefundOutcome(StrEnum):
@@ -118,6 +119,7 @@ class RefundOutcome(StrEnum):
     SALE_NOT_APPROVED = "sale_not_approved"
     WINDOW_PASSED = "window_passed"  # values: hours, minutes (the window)
     FULLY_REFUNDED = "fully_refunded"
+    NOT_RECORDED = "refund_not_recorded"  # the journal could not write (disk full): nothing refunded
 
 
 def refusal_code(reason: str) -> StrEnum:
@@ -330,6 +332,14 @@ class Checkout:
     def pay(self, cart: Cart, tenders: Tenders, card: CardView | None, cashier: str) -> SaleResult:
         """Take a sale. Refusals come back as a result with a code; nothing half-done stays."""
         try:
+            return self._pay(cart, tenders, card, cashier)
+        except JournalWriteFailed:
+            # Whatever was journalled before the failure is settled as "not sold" by the rules
+            # (an online sale without its decision is cancelled at the next start).
+            return SaleResult(False, SaleOutcome.NOT_RECORDED, refusal="not_recorded")
+
+    def _pay(self, cart: Cart, tenders: Tenders, card: CardView | None, cashier: str) -> SaleResult:
+        try:
             payment = settle(cart.total, tenders)
         except PaymentError as exc:
             return SaleResult(False, exc.code, refusal="payment", values=exc.values)
@@ -502,7 +512,10 @@ class Checkout:
             cashier=cashier,
             card=sold.card if isinstance(sold, Sale) else None,
         )
-        entry = self.journal.append(refund, at=now)
+        try:
+            entry = self.journal.append(refund, at=now)
+        except JournalWriteFailed:
+            return RefundResult(False, RefundOutcome.NOT_RECORDED)
         self._wake()
         return RefundResult(
             True,

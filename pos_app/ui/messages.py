@@ -109,6 +109,16 @@ TEXT: dict[Key, object] = {
     _key(SaleOutcome.REFUSED): QT_TRANSLATE_NOOP(
         "Messages", "The points payment was not approved. Take cash or a bank card, or ask the manager."
     ),
+    _key(SaleOutcome.NOT_RECORDED): QT_TRANSLATE_NOOP(
+        "Messages",
+        "The till could not record the sale (the disk may be full), so nothing was sold. "
+        "Do not hand anything over; call the manager.",
+    ),
+    _key(RefundOutcome.NOT_RECORDED): QT_TRANSLATE_NOOP(
+        "Messages",
+        "The till could not record the refund (the disk may be full), so nothing was refunded. "
+        "Call the manager.",
+    ),
     _key(RefundOutcome.REFUNDED): QT_TRANSLATE_NOOP("Messages", "Refunded."),
     _key(RefundOutcome.REFUNDED_POINTS_LATER): QT_TRANSLATE_NOOP(
         "Messages", "Refunded. The points go back to the card once the internet is connected."

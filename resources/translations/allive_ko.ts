@@ -199,361 +199,371 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="112" />
+        <source>The till could not record the sale (the disk may be full), so nothing was sold. Do not hand anything over; call the manager.</source>
+        <translation>계산대에 판매를 기록하지 못했습니다 (디스크가 가득 찼을 수 있습니다). 판매되지 않았으니 물건을 건네지 말고 매니저를 부르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/messages.py" line="117" />
+        <source>The till could not record the refund (the disk may be full), so nothing was refunded. Call the manager.</source>
+        <translation>계산대에 환불을 기록하지 못했습니다 (디스크가 가득 찼을 수 있습니다). 환불되지 않았습니다. 매니저를 부르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/messages.py" line="122" />
         <source>Refunded.</source>
         <translation>환불되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="113" />
+        <location filename="../../pos_app/ui/messages.py" line="123" />
         <source>Refunded. The points go back to the card once the internet is connected.</source>
         <translation>환불되었습니다. 포인트는 인터넷 연결 후 카드에 돌아갑니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="116" />
+        <location filename="../../pos_app/ui/messages.py" line="126" />
         <source>Type the reason for the refund.</source>
         <translation>환불 사유를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="117" />
+        <location filename="../../pos_app/ui/messages.py" line="127" />
         <source>That sale was not found. Check the receipt number.</source>
         <translation>해당 판매를 찾을 수 없습니다. 영수증 번호를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="120" />
+        <location filename="../../pos_app/ui/messages.py" line="130" />
         <source>A sale that was not approved cannot be refunded.</source>
         <translation>승인되지 않은 판매는 환불할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="123" />
+        <location filename="../../pos_app/ui/messages.py" line="133" />
         <source>More than {hours} hours have passed since the sale, so this till cannot refund it. Contact the programme office.</source>
         <translation>판매 후 {hours}시간이 지나 이 계산대에서 환불할 수 없습니다. 프로그램 사무실에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="128" />
+        <location filename="../../pos_app/ui/messages.py" line="138" />
         <source>This sale has already been refunded in full.</source>
         <translation>이미 전액 환불된 판매입니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="132" />
+        <location filename="../../pos_app/ui/messages.py" line="142" />
         <source>The cart is empty. Choose the items first.</source>
         <translation>장바구니가 비어 있습니다. 상품을 먼저 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="135" />
+        <location filename="../../pos_app/ui/messages.py" line="145" />
         <source>The amount is not valid.</source>
         <translation>금액이 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="136" />
+        <location filename="../../pos_app/ui/messages.py" line="146" />
         <source>Points cannot be more than the total ({total} won).</source>
         <translation>포인트는 합계({total}원)보다 많이 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="139" />
+        <location filename="../../pos_app/ui/messages.py" line="149" />
         <source>The bank card can pay at most what is left ({remainder} won).</source>
         <translation>카드 결제 금액은 남은 금액({remainder}원)까지입니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="142" />
+        <location filename="../../pos_app/ui/messages.py" line="152" />
         <source>Type the card terminal's approval number.</source>
         <translation>카드 승인번호를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="145" />
+        <location filename="../../pos_app/ui/messages.py" line="155" />
         <source>The cash is {short} won short. Type the cash received again.</source>
         <translation>현금이 {short}원 부족합니다. 받은 돈을 다시 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="148" />
+        <location filename="../../pos_app/ui/messages.py" line="158" />
         <source>Nothing is left to pay. Do not take cash.</source>
         <translation>남은 금액이 없습니다. 현금을 받지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="151" />
+        <location filename="../../pos_app/ui/messages.py" line="161" />
         <source>Type the amount to refund.</source>
         <translation>환불 금액을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="152" />
+        <location filename="../../pos_app/ui/messages.py" line="162" />
         <source>At most {refundable} won can be refunded.</source>
         <translation>환불할 수 있는 금액은 {refundable}원까지입니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="156" />
+        <location filename="../../pos_app/ui/messages.py" line="166" />
         <source>The card could not be read. Scan it again or type the card number.</source>
         <translation>카드를 읽지 못했습니다. 다시 스캔하거나 카드 번호를 직접 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="159" />
+        <location filename="../../pos_app/ui/messages.py" line="169" />
         <source>This card format cannot be used on this till. Contact the programme office.</source>
         <translation>이 카드 형식은 이 계산대에서 쓸 수 없습니다. 프로그램 사무실에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="162" />
+        <location filename="../../pos_app/ui/messages.py" line="172" />
         <source>The card number is not valid. Check the number again.</source>
         <translation>카드 번호가 올바르지 않습니다. 번호를 다시 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="165" />
+        <location filename="../../pos_app/ui/messages.py" line="175" />
         <source>This is not an ALL-LIVE card, or it is damaged. Points cannot be used. Take cash or a bank card.</source>
         <translation>올리브 카드가 아니거나 손상된 카드입니다. 포인트로 결제할 수 없습니다. 현금이나 카드로 결제하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="169" />
+        <location filename="../../pos_app/ui/messages.py" line="179" />
         <source>This card has been stopped. Points cannot be used. The card holder should ask their local self-sufficiency centre.</source>
         <translation>사용이 중지된 카드입니다. 포인트로 결제할 수 없습니다. 카드 소지자는 지역자활센터에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="174" />
+        <location filename="../../pos_app/ui/messages.py" line="184" />
         <source>This card's period of use has ended. Points cannot be used.</source>
         <translation>사용 기간이 끝난 카드입니다. 포인트로 결제할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="177" />
+        <location filename="../../pos_app/ui/messages.py" line="187" />
         <source>This card was replaced and can no longer be used. Use the new card.</source>
         <translation>재발급되어 더 이상 쓸 수 없는 카드입니다. 새 카드를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="181" />
+        <location filename="../../pos_app/ui/messages.py" line="191" />
         <source>Type the item code.</source>
         <translation>상품 코드를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="182" />
+        <location filename="../../pos_app/ui/messages.py" line="192" />
         <source>Type the item name.</source>
         <translation>상품 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="183" />
+        <location filename="../../pos_app/ui/messages.py" line="193" />
         <source>The price must be 0 won or more.</source>
         <translation>가격은 0원 이상이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="184" />
+        <location filename="../../pos_app/ui/messages.py" line="194" />
         <source>Type the price. (For an item whose amount the cashier types, choose 'Cashier types the amount'.)</source>
         <translation>가격을 입력하세요. (금액을 직접 입력하는 상품은 '금액 직접 입력'을 선택하세요)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="188" />
+        <location filename="../../pos_app/ui/messages.py" line="198" />
         <source>Type the price as a number only, e.g. 3500</source>
         <translation>가격은 숫자로만 입력하세요. 예: 3500</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="191" />
+        <location filename="../../pos_app/ui/messages.py" line="201" />
         <source>The price is too large. Type at most 10,000,000 won.</source>
         <translation>가격이 너무 큽니다. 1,000만 원 이하로 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="194" />
+        <location filename="../../pos_app/ui/messages.py" line="204" />
         <source>'{name}' is sold out.</source>
         <translation>'{name}'은(는) 품절입니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="195" />
+        <location filename="../../pos_app/ui/messages.py" line="205" />
         <source>Type the amount.</source>
         <translation>금액을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="196" />
+        <location filename="../../pos_app/ui/messages.py" line="206" />
         <source>Type a quantity from 1 to {max}.</source>
         <translation>수량은 1에서 {max} 사이로 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="200" />
+        <location filename="../../pos_app/ui/messages.py" line="210" />
         <source>Type the number of {denomination} as a number only, e.g. 12</source>
         <translation>{denomination} 개수는 숫자로만 입력하세요. 예: 12</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="203" />
+        <location filename="../../pos_app/ui/messages.py" line="213" />
         <source>The number of {denomination} is too large. Count again.</source>
         <translation>{denomination} 개수가 너무 큽니다. 다시 세어 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="206" />
+        <location filename="../../pos_app/ui/messages.py" line="216" />
         <source>Type tomorrow's starting cash as a number only, e.g. 100000</source>
         <translation>내일 시작 현금은 숫자로만 입력하세요. 예: 100000</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="209" />
+        <location filename="../../pos_app/ui/messages.py" line="219" />
         <source>Type the first starting cash as a number only, e.g. 100000</source>
         <translation>처음 시작 현금은 숫자로만 입력하세요. 예: 100000</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="212" />
+        <location filename="../../pos_app/ui/messages.py" line="222" />
         <source>This note or coin is not supported.</source>
         <translation>지원하지 않는 권종입니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="215" />
+        <location filename="../../pos_app/ui/messages.py" line="225" />
         <source>A count must be 0 or more.</source>
         <translation>개수는 0 이상이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="216" />
+        <location filename="../../pos_app/ui/messages.py" line="226" />
         <source>This business day is already closed. To close it again, tick the re-close confirmation. The earlier close stays on record.</source>
         <translation>이 영업일은 이미 마감되었습니다. 다시 마감하려면 '다시 마감 확인'을 선택하세요. 이전 마감 기록은 그대로 남습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="221" />
+        <location filename="../../pos_app/ui/messages.py" line="231" />
         <source>The cash counted is {amount} won more than expected. Type the reason for the difference.</source>
         <translation>센 현금이 예상보다 {amount}원 많습니다. 차이 사유를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="224" />
+        <location filename="../../pos_app/ui/messages.py" line="234" />
         <source>The cash counted is {amount} won short of what was expected. Type the reason.</source>
         <translation>센 현금이 예상보다 {amount}원 부족합니다. 차이 사유를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="227" />
+        <location filename="../../pos_app/ui/messages.py" line="237" />
         <source>Tomorrow's starting cash must be 0 won or more.</source>
         <translation>내일 시작 현금은 0원 이상이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="230" />
+        <location filename="../../pos_app/ui/messages.py" line="240" />
         <source>Tomorrow's starting cash ({next_float} won) is more than the cash counted ({counted} won). Check the amounts.</source>
         <translation>내일 시작 현금({next_float}원)이 센 현금({counted}원)보다 많습니다. 금액을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="235" />
+        <location filename="../../pos_app/ui/messages.py" line="245" />
         <source>The manager closing the day is not known. Sign in again.</source>
         <translation>마감하는 매니저를 확인할 수 없습니다. 다시 로그인하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="239" />
+        <location filename="../../pos_app/ui/messages.py" line="249" />
         <source>Choose a PIN of 4 to 8 digits.</source>
         <translation>PIN은 숫자 4~8자리로 정하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="240" />
+        <location filename="../../pos_app/ui/messages.py" line="250" />
         <source>Type the name.</source>
         <translation>이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="241" />
+        <location filename="../../pos_app/ui/messages.py" line="251" />
         <source>Choose a role.</source>
         <translation>역할을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="242" />
+        <location filename="../../pos_app/ui/messages.py" line="252" />
         <source>This staff member was not found.</source>
         <translation>직원을 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="243" />
+        <location filename="../../pos_app/ui/messages.py" line="253" />
         <source>This staff member cannot sign in. Ask the manager.</source>
         <translation>사용할 수 없는 직원입니다. 매니저에게 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="246" />
+        <location filename="../../pos_app/ui/messages.py" line="256" />
         <source>Too many wrong PINs. Try again in {seconds} s.</source>
         <translation>PIN을 여러 번 틀렸습니다. {seconds}초 뒤에 다시 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="249" />
+        <location filename="../../pos_app/ui/messages.py" line="259" />
         <source>Wrong PIN. Try again. ({left} tries left)</source>
         <translation>PIN이 맞지 않습니다. 다시 입력하세요. (남은 횟수 {left}번)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="250" />
+        <location filename="../../pos_app/ui/messages.py" line="260" />
         <source>You may not do this. A manager's PIN is needed.</source>
         <translation>이 작업을 할 권한이 없습니다. 매니저의 PIN이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="254" />
+        <location filename="../../pos_app/ui/messages.py" line="264" />
         <source>Type the shop name.</source>
         <translation>상호를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="255" />
+        <location filename="../../pos_app/ui/messages.py" line="265" />
         <source>A business registration number has 10 digits, e.g. 123-45-67890</source>
         <translation>사업자등록번호는 숫자 10자리입니다. 예: 123-45-67890</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="258" />
+        <location filename="../../pos_app/ui/messages.py" line="268" />
         <source>This business registration number is not valid. Check the number on the registration certificate.</source>
         <translation>사업자등록번호가 올바르지 않습니다. 사업자등록증의 번호를 다시 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="262" />
+        <location filename="../../pos_app/ui/messages.py" line="272" />
         <source>Type the phone number with digits and '-' only, e.g. 051-123-4567</source>
         <translation>전화번호는 숫자와 '-'로만 입력하세요. 예: 051-123-4567</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="265" />
+        <location filename="../../pos_app/ui/messages.py" line="275" />
         <source>Type the screen lock time as a number of seconds from {low} to {high}.</source>
         <translation>화면 잠금 시간은 {low}~{high}초 사이의 숫자로 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="268" />
+        <location filename="../../pos_app/ui/messages.py" line="278" />
         <source>Choose a language.</source>
         <translation>언어를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="270" />
+        <location filename="../../pos_app/ui/messages.py" line="280" />
         <source>Receipt saved as PDF.</source>
         <translation>영수증을 PDF로 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="271" />
+        <location filename="../../pos_app/ui/messages.py" line="281" />
         <source>Receipt printed.</source>
         <translation>영수증을 출력했습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="272" />
+        <location filename="../../pos_app/ui/messages.py" line="282" />
         <source>The printer setting is not valid, e.g. tcp:192.168.0.50:9100</source>
         <translation>프린터 설정이 올바르지 않습니다. 예: tcp:192.168.0.50:9100</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="275" />
+        <location filename="../../pos_app/ui/messages.py" line="285" />
         <source>Cannot reach the receipt printer. Check its power, paper and cable. The receipt was saved as PDF.</source>
         <translation>영수증 프린터에 연결할 수 없습니다. 전원과 용지, 케이블을 확인하세요. 영수증은 PDF로 저장되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="279" />
+        <location filename="../../pos_app/ui/messages.py" line="289" />
         <source>The printer set up was not found. Check the printer name.</source>
         <translation>설정된 프린터를 찾을 수 없습니다. 프린터 이름을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="282" />
+        <location filename="../../pos_app/ui/messages.py" line="292" />
         <source>The printer could not start. Check its power and connection.</source>
         <translation>프린터를 시작할 수 없습니다. 프린터 전원과 연결을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="287" />
+        <location filename="../../pos_app/ui/messages.py" line="297" />
         <source>More than {minutes} minutes have passed since the sale, so this till cannot refund it. Contact the programme office.</source>
         <translation>판매 후 {minutes}분이 지나 이 계산대에서 환불할 수 없습니다. 프로그램 사무실에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="292" />
+        <location filename="../../pos_app/ui/messages.py" line="302" />
         <source>The till's record (journal) is damaged. Selling cannot start. Restore it from a backup or contact the programme office.</source>
         <translation>계산대 기록(저널)이 손상되었습니다. 판매를 시작할 수 없습니다. 백업에서 복구하거나 프로그램 사무실에 연락하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="297" />
+        <location filename="../../pos_app/ui/messages.py" line="307" />
         <source>Something went wrong. Try again, or ask the manager.</source>
         <translation>문제가 생겼습니다. 다시 해 보거나 매니저에게 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="299" />
+        <location filename="../../pos_app/ui/messages.py" line="309" />
         <source>Cashier</source>
         <translation>계산원</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="300" />
+        <location filename="../../pos_app/ui/messages.py" line="310" />
         <source>Supervisor</source>
         <translation>책임자</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="301" />
+        <location filename="../../pos_app/ui/messages.py" line="311" />
         <source>Manager</source>
         <translation>매니저</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="303" />
+        <location filename="../../pos_app/ui/messages.py" line="313" />
         <source>{value} won notes</source>
         <translation>{value}원 지폐</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="304" />
+        <location filename="../../pos_app/ui/messages.py" line="314" />
         <source>{value} won coins</source>
         <translation>{value}원 동전</translation>
     </message>

@@ -9,6 +9,7 @@ from pos_app.core.cart import Cart
 from pos_app.core.catalogue import Item
 from pos_app.core.offline_rules import Refusal
 from pos_app.core.tenders import Tenders
+from pos_app.journal.store import JournalWriteFailed
 from reliability.sales import sale as sale_of
 from sync.shared.cards.token import CardProblem, CardRejected
 
@@ -179,3 +180,22 @@ def test_an_online_sale_interrupted_before_its_answer_is_cancelled_at_start_up(t
     assert till.checkout.sale_state(sale.id).status == "cancelled"
     assert till.checkout.sale_state(settled.entry.id).status == "pending"
     assert till.checkout.resolve_interrupted() == []
+
+
+def test_a_full_disk_sells_nothing_and_says_so(till):
+    till.load_cards({1: 100_000})
+    card = till.checkout.scan(till.payload(1))
+    sold = till.checkout.pay(cart_of(KIMCHI), Tenders(cash_received=8000), None, "s001")
+    # SQLite's own "database or disk is full", as on a full disk: no page may be added, and what
+    # room is left in the last pages is used up first.
+    till.journal.query(f"PRAGMA max_page_count = {till.journal.query('PRAGMA page_count')[0][0]}")
+    with pytest.raises(JournalWriteFailed):
+        for _ in range(1000):
+            till.journal.append_raw("note", {"text": "x" * 200})
+    before = till.journal.last_seq()
+    for tenders, view in ((Tenders(cash_received=8000), None), (Tenders(points=8000), card)):
+        result = till.checkout.pay(cart_of(KIMCHI), tenders, view, "s001")
+        assert not result.approved and result.code is SaleOutcome.NOT_RECORDED and result.entry is None
+    refund = till.checkout.refund(sold.entry.id, reason="full disk", manager="s002", cashier="s001")
+    assert not refund.approved and refund.code is RefundOutcome.NOT_RECORDED
+    assert till.journal.last_seq() == before and till.journal.verify() == []
