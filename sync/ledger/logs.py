@@ -77,7 +77,7 @@ class KeyValueFormatter(logging.Formatter):
         }
         pairs.update(getattr(record, "fields", {}))
         message = record.getMessage()
-        if message:
+        if message and not getattr(record, "fields_only", False):
             pairs["msg"] = message
         if record.exc_info:
             pairs["exc"] = self.formatException(record.exc_info)
@@ -95,7 +95,7 @@ class JsonFormatter(logging.Formatter):
             "request_id": getattr(record, "request_id", "-"),
             **getattr(record, "fields", {}),
         }
-        if record.getMessage():
+        if record.getMessage() and not getattr(record, "fields_only", False):
             body["msg"] = record.getMessage()
         if record.exc_info:
             body["exc"] = self.formatException(record.exc_info)
@@ -191,17 +191,17 @@ class RequestLog:
         try:
             await self.app(scope, receive, send_with_id)
         finally:
+            fields = {
+                "who": context.who,
+                "method": scope.get("method", ""),
+                "path": scope.get("path", ""),
+                "status": status,
+                "duration_ms": round((time.perf_counter() - start) * 1000, 1),
+            }
+            # The message repeats the fields for a handler with a plain formatter; the ledger's
+            # formatters write the fields alone.
+            message = " ".join(f"{key}={value}" for key, value in fields.items())
             self.access.info(
-                "",
-                extra={
-                    "request_id": context.request_id,
-                    "fields": {
-                        "who": context.who,
-                        "method": scope.get("method", ""),
-                        "path": scope.get("path", ""),
-                        "status": status,
-                        "duration_ms": round((time.perf_counter() - start) * 1000, 1),
-                    },
-                },
+                "%s", message, extra={"request_id": context.request_id, "fields": fields, "fields_only": True}
             )
             request_context.reset(token)
