@@ -25,6 +25,7 @@ from sync.protocol import TillLimits
 from sync.shared.business_no import business_no_error_ko, format_business_no
 from sync.shared.cards.keys import load_private_key_pem, new_issuer_key, public_key_hex, write_private_key
 from sync.shared.cards.token import CardToken, sign_card
+from sync.shared.clock import utc_now
 from sync.shared.money import won
 
 
@@ -108,7 +109,7 @@ def _parser() -> argparse.ArgumentParser:
 def _audit(out_dir: Path, what: str) -> None:
     """Office exports are logged: who, when, what."""
     with open(out_dir / "admin-audit.log", "a", encoding="utf-8") as log:
-        log.write(f"{dt.datetime.now(dt.UTC).isoformat()}\t{getpass.getuser()}\t{what}\n")
+        log.write(f"{utc_now().isoformat()}\t{getpass.getuser()}\t{what}\n")
 
 
 def _printed(ledger: Ledger, key_file: Path, participant_ids: Sequence[str] | None) -> list[PrintedCard]:

@@ -296,3 +296,29 @@ def test_two_tills_spending_one_card_online_at_once_never_overdraw(programme):
     assert sorted(outcomes.values()) == ["accepted", "rejected"]
     assert ledger.card_balance(card) == 40_000
     assert ledger.verify() == []
+
+
+def test_the_ledger_stamps_what_it_writes_with_its_injected_clock(database_url):
+    import datetime as dt
+
+    from sync.ledger.service import Ledger
+    from sync.shared.cards.keys import new_issuer_key, public_key_hex
+
+    at = dt.datetime(2027, 3, 1, 14, 59, 59, tzinfo=dt.UTC)
+    ledger = Ledger(database_url, clock=lambda: at)
+    ledger.upgrade()
+    ledger.create_programme(2027, 1000, dt.date(2027, 12, 31), public_key_hex(new_issuer_key()))
+    ledger.add_shop("cafe1", "카페")
+    ledger.enrol_till("cafe1", "cafe1-1")
+    till = TillStream("cafe1-1")
+    push(
+        ledger,
+        "cafe1-1",
+        till.sale(None, 0, auth="none", cash=1000),
+        till.sale("000000000000", 5, auth="online"),
+    )
+    stamp = at.isoformat(timespec="microseconds")
+    with ledger.engine.connect() as conn:
+        assert set(conn.execute(text("SELECT received_at FROM entry")).scalars()) == {stamp}
+    assert ledger.snapshot("cafe1-1").server_time == at
+    ledger.dispose()
