@@ -23,15 +23,17 @@ from pos_app.journal.store import Journal
 from pos_app.manager import DayCloseBook, SalesQueries
 from pos_app.manager.printouts import z_report_lines
 from pos_app.printing.receipt import ShopHeader
+from reliability import sales
 from sync.shared.chain import GENESIS_HASH, entry_hash
 from sync.shared.clock import KST, business_day_bounds
+from sync.shared.entries import DayClose, Payload, Sale, SaleRejected, TenderAmounts
 
 SALES = 100_000
 DAYS = 365
 TILL = "bench-1"
 FIRST_DAY = dt.date(2025, 11, 26)
 LAST_DAY = FIRST_DAY + dt.timedelta(days=DAYS - 1)
-CACHE = Path(tempfile.gettempdir()) / f"allive-bench-reports-v2-{SALES}.sqlite3"
+CACHE = Path(tempfile.gettempdir()) / f"allive-bench-reports-v3-{SALES}.sqlite3"
 BUDGET_MS = 200.0
 MENU = [
     ("C01", "아메리카노", 3000),
@@ -43,41 +45,43 @@ MENU = [
 ]
 
 
-def _sale(rng: random.Random) -> dict[str, object]:
-    lines = []
-    for sku, name, price in rng.sample(MENU, rng.randint(1, 3)):
-        qty = rng.randint(1, 2)
-        lines.append(
-            {
-                "sku": sku,
-                "name": name,
-                "qty": qty,
-                "unit_price": price,
-                "amount": qty * price,
-                "taxable": True,
-            }
-        )
-    total = sum(int(line["amount"]) for line in lines)  # type: ignore[call-overload]
+def _sale(rng: random.Random) -> Sale:
+    lines = [
+        (sku, name, rng.randint(1, 2), price) for sku, name, price in rng.sample(MENU, rng.randint(1, 3))
+    ]
+    total = sum(qty * price for _sku, _name, qty, price in lines)
     tender = rng.random()
     points = total if tender < 0.6 else 0
     bank_card = total if 0.6 <= tender < 0.8 else 0
-    cash = total - points - bank_card
-    return {
-        "cashier": rng.choice(["s001", "s002", "s003"]),
-        "lines": lines,
-        "total": total,
-        "points": points,
-        "bank_card": bank_card,
-        "cash": cash,
-        "cash_received": cash,
-        "change": 0,
-        "approval_no": "12345678" if bank_card else None,
-        "vat": total // 11,
-        "supply_value": total - total // 11,
-        "tax_free": 0,
-        "card": {"number": f"9{rng.randint(0, 10**10):011d}", "issue": 1} if points else None,
-        "auth": rng.choice(["online", "online", "offline"]) if points else "none",
-    }
+    return sales.sale(
+        points,
+        cash=total - points - bank_card,
+        bank_card=bank_card,
+        card=f"9{rng.randint(0, 10**10):011d}" if points else None,
+        auth=rng.choice(["online", "online", "offline"]) if points else "none",
+        cashier=rng.choice(["s001", "s002", "s003"]),
+        lines=lines,
+        approval_no="12345678" if bank_card else None,
+    )
+
+
+def _close(day: dt.date) -> DayClose:
+    """A day close as the till writes it; the benchmark reads its day and tomorrow's float."""
+    nothing = TenderAmounts(points=0, cash=0, bank_card=0)
+    return DayClose(
+        business_day=day.isoformat(),
+        sales_count=0,
+        gross=nothing,
+        refunds=nothing,
+        opening_float=100_000,
+        expected_cash=100_000,
+        counted={"50000": 2},
+        counted_cash=100_000,
+        difference=0,
+        reason="",
+        next_float=100_000,
+        closed_by="s001",
+    )
 
 
 def build(path: Path) -> None:
@@ -86,12 +90,13 @@ def build(path: Path) -> None:
     rows: list[tuple[object, ...]] = []
     prev = GENESIS_HASH
 
-    def add(ts: dt.datetime, kind: str, payload: dict[str, object]) -> str:
+    def add(ts: dt.datetime, payload: Payload) -> str:
         nonlocal prev
         seq = len(rows) + 1
+        kind = payload.type
         entry_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
         stamp = ts.astimezone(dt.UTC).isoformat(timespec="microseconds")
-        body = json.loads(json.dumps(payload))
+        body = payload.to_payload()
         digest = entry_hash(
             id=entry_id, till_id=TILL, seq=seq, ts=stamp, type=kind, payload=body, prev_hash=prev
         )
@@ -108,36 +113,15 @@ def build(path: Path) -> None:
         for n in range(count):
             at = opening + dt.timedelta(seconds=int(11 * 3600 * n / count))
             sale = _sale(rng)
-            sale_id = add(at, "sale", sale)
+            sale_id = add(at, sale)
             roll = rng.random()
-            if sale["auth"] == "online" and roll < 0.01:
-                add(
-                    at + dt.timedelta(seconds=1),
-                    "sale_rejected",
-                    {"ref": sale_id, "reason": "insufficient_points"},
-                )
+            if sale.auth == "online" and roll < 0.01:
+                add(at + dt.timedelta(seconds=1), SaleRejected(ref=sale_id, reason="insufficient_points"))
             elif roll > 0.99:
-                add(
-                    at + dt.timedelta(minutes=3),
-                    "refund",
-                    {
-                        "ref": sale_id,
-                        "points": sale["points"],
-                        "bank_card": sale["bank_card"],
-                        "cash": sale["cash"],
-                        "reason": "주문 취소",
-                        "manager": "s001",
-                        "cashier": sale["cashier"],
-                        "card": sale["card"],
-                    },
-                )
+                add(at + dt.timedelta(minutes=3), sales.refund_of(sale_id, sale))
         if day != LAST_DAY:
             closed_at = dt.datetime.combine(day, dt.time(21, 30), tzinfo=KST)
-            add(
-                closed_at,
-                "day_close",
-                {"business_day": day.isoformat(), "next_float": 100_000, "closed_by": "s001"},
-            )
+            add(closed_at, _close(day))
     tmp = path.with_suffix(".building")
     tmp.unlink(missing_ok=True)
     journal = Journal(tmp, TILL)  # creates the schema, indexes and triggers
