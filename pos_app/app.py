@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from pos_app.config import ConfigError, load_config
+from pos_app.config import ConfigError, TillConfig, load_config
 from pos_app.journal.store import JournalCorrupt
 
 
@@ -37,6 +37,21 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.language:
         config = config.with_changes(language=args.language)
+    from pos_app.till_lock import TillLock
+
+    lock = TillLock(config.journal_path)
+    if not lock.acquire():
+        # A second start on the same journal: two tills would write one chain. Say so and stop.
+        print(f"allive-pos: this till is already running ({lock.path})", file=sys.stderr)
+        _show_fatal(None, config.language)
+        return 4
+    try:
+        return _run(config, args.ready_file)
+    finally:
+        lock.release()
+
+
+def _run(config: TillConfig, ready_file: Path | None) -> int:
     from pos_app.runtime import open_till
 
     try:
@@ -48,25 +63,31 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from pos_app.ui.main_window import run_ui  # the cashier's screens
 
-        return int(run_ui(runtime, ready_file=args.ready_file))
+        return int(run_ui(runtime, ready_file=ready_file))
     finally:
         runtime.close()
 
 
-def _show_fatal(problem: Exception, language: str) -> None:
-    """A message box for the cashier when the till cannot start (no window system: stderr only)."""
+def _show_fatal(problem: Exception | None, language: str) -> None:
+    """A message box for the cashier when the till cannot start (no window system: stderr only);
+    ``None`` is the second start of a till that is already running."""
     try:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         from pos_app.ui.main_window import install_translations
-        from pos_app.ui.messages import problem_text
+        from pos_app.ui.messages import already_running_text, problem_text
 
         app = QApplication.instance() or QApplication([])
         assert isinstance(app, QApplication)
-        install_translations(app, language)
-        title = QCoreApplication.translate("MainWindow", "ALL-LIVE Market till")
-        QMessageBox.critical(None, title, problem_text(problem))
+        translators = install_translations(app, language)
+        try:
+            title = QCoreApplication.translate("MainWindow", "ALL-LIVE Market till")
+            text = already_running_text() if problem is None else problem_text(problem)
+            QMessageBox.critical(None, title, text)
+        finally:
+            for translator in translators:
+                app.removeTranslator(translator)
         del app
     except Exception:  # no display: the stderr message stands
         pass

@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from pos_app.manager.settings import ShopSettingsStore
 from pos_app.printing.escpos import drawer_kick, render_escpos
+from pos_app.printing.layout import PARTIAL_REFUND
 from pos_app.printing.pdf import render_pdf
 from pos_app.printing.printer_port import PrinterError, send
 from pos_app.printing.receipt import Receipt, ReceiptLine, ShopHeader
@@ -21,6 +22,10 @@ from sync.shared.entries import Payload, Refund, Sale
 BodyT = TypeVar("BodyT", bound=Payload)
 
 log = logging.getLogger(__name__)
+
+
+def sale_number(entry: JournalEntry) -> str:
+    return f"{entry.till_id}-{entry.seq:06d}"
 
 
 def _typed(entry: JournalEntry, kind: type[BodyT]) -> BodyT:
@@ -42,7 +47,7 @@ def receipt_for_sale(
     sale = _typed(entry, Sale)
     return Receipt(
         header=header,
-        sale_no=f"{entry.till_id}-{entry.seq:06d}",
+        sale_no=sale_number(entry),
         at=dt.datetime.fromisoformat(entry.ts),
         lines=tuple(
             ReceiptLine(line.name, line.qty, line.unit_price, line.amount, line.taxable)
@@ -69,23 +74,34 @@ def receipt_for_sale(
 def receipt_for_refund(
     refund: JournalEntry, sale: JournalEntry, header: ShopHeader, *, cashier: str
 ) -> Receipt:
+    """The refund's own number with the original's on a line of its own; the items when the whole
+    sale comes back, else one line with the amount refunded (never the original items' amounts)."""
     back = _typed(refund, Refund)
     base = receipt_for_sale(
         sale, header, cashier=cashier, card_balance=None, offline=False, kind=str(refund.type)
     )
+    whole = back.amount == base.total
+    lines = (
+        base.lines
+        if whole
+        else (ReceiptLine(PARTIAL_REFUND, 1, back.amount, back.amount, taxable=base.tax_free == 0),)
+    )
     return replace(
         base,
-        sale_no=f"{refund.till_id}-{refund.seq:06d} (원 영수증 {base.sale_no})",
+        sale_no=sale_number(refund),
+        original_no=base.sale_no,
         at=dt.datetime.fromisoformat(refund.ts),
+        lines=lines,
         total=back.amount,
-        supply_value=0,
-        vat=0,
-        tax_free=0,
+        supply_value=base.supply_value if whole else 0,
+        vat=base.vat if whole else 0,
+        tax_free=base.tax_free if whole else 0,
         points=back.points,
         cash=back.cash,
         cash_received=0,
         change=0,
         bank_card=back.bank_card,
+        approval_no=None,
         note=back.reason,
     )
 

@@ -46,6 +46,7 @@ class StaffProblem(StrEnum):
     UNAVAILABLE = "unavailable"
     LOCKED = "locked"  # values: seconds
     WRONG_PIN = "wrong_pin"  # values: left
+    PIN_NEEDED = "pin_needed"  # nothing typed: not counted as a wrong PIN
     NOT_PERMITTED = "not_permitted"
 
 
@@ -160,6 +161,9 @@ class StaffRoster:
         locked = self.seconds_locked(staff_id)
         if locked > 0:
             raise StaffError(StaffProblem.LOCKED, seconds=int(locked) + 1)
+        if not pin:
+            # An empty PIN is a touch on 확인 before typing, not a guess: it uses up no attempt.
+            raise StaffError(StaffProblem.PIN_NEEDED)
         stored = self.journal.setting(f"pin:{staff_id}") or ""
         if pin_matches(pin, stored):
             self._failures.pop(staff_id, None)

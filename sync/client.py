@@ -42,7 +42,7 @@ class LedgerRefused(Exception):
 class SyncStatus:
     online: bool
     outbox: int
-    last_sync: dt.datetime | None
+    last_sync: dt.datetime | None  # the last exchange with the ledger that succeeded (UTC)
     last_error: str | None
     alert: str | None  # a problem someone must act on (token refused, entry invalid)
 
@@ -139,6 +139,8 @@ class SyncClient:
         )
         response = PushResponse.model_validate(raw)
         self._record(response)
+        if any(r.status not in (EntryStatus.HELD, EntryStatus.INVALID) for r in response.results):
+            self._last_sync = utc_now()  # the ledger took entries: a real exchange
         return response
 
     def _record(self, response: PushResponse) -> None:
@@ -167,12 +169,14 @@ class SyncClient:
         return done
 
     def drain(self, timeout: float | None = None) -> int:
-        """Push until the outbox is empty; returns the number of entries acknowledged."""
+        """Push until the outbox is empty; returns the number of entries acknowledged.
+
+        An empty outbox asks the ledger nothing, so it records no sync: only an exchange that
+        succeeded (entries acknowledged here, or a snapshot pulled) moves ``last_sync``."""
         total = 0
         while True:
             done = self.push_once(timeout)
             if done == 0:
-                self._last_sync = utc_now()
                 return total
             total += done
 

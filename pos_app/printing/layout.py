@@ -10,6 +10,7 @@ from sync.shared.business_no import format_business_no
 from sync.shared.clock import KST
 
 TITLES = {"sale": "영수증", "refund": "환불 영수증", "void": "취소 영수증", "reprint": "영수증 (재발행)"}
+PARTIAL_REFUND = "부분 환불"  # the one line of a refund of part of a sale: the amount, not the items
 
 
 def char_width(char: str) -> int:
@@ -82,6 +83,8 @@ def render_text(receipt: Receipt, columns: int = 42) -> list[str]:
     out.append(center(TITLES.get(receipt.kind, "영수증"), columns))
     out.append(pair("일시", receipt.at.astimezone(KST).strftime("%Y-%m-%d %H:%M:%S"), columns))
     out.append(pair("영수증 번호", receipt.sale_no, columns))
+    if receipt.original_no:
+        out.append(pair("원 영수증", receipt.original_no, columns))
     out.append(rule)
     qty_w, price_w, amount_w = 4, 9, 10
     name_w = columns - qty_w - price_w - amount_w

@@ -49,3 +49,4 @@ class Receipt:
     offline: bool = False
     kind: str = "sale"  # sale | refund | void | reprint
     note: str = ""
+    original_no: str = ""  # a refund's or void's original sale number

@@ -6,21 +6,22 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from pos_app.demo_catalogue import DEMO_CATEGORIES, DEMO_ITEMS
 from pos_app.runtime import TillRuntime
-from pos_app.staff import Permission, StaffError, StaffMember
+from pos_app.staff import Permission, StaffMember
 from pos_app.ui.background import wait_for_background
-from pos_app.ui.messages import problem_text
 from pos_app.ui.sale_screen import SaleScreen
-from pos_app.ui.signin import SignInScreen
-from pos_app.ui.theme import STYLE
+from pos_app.ui.signin import ManagerSignInDialog, SignInScreen
+from pos_app.ui.theme import scale_for, style_for
 from pos_app.ui.wedge_filter import WedgeFilter
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 LOCK_WARNING_SECONDS = 15
+# The smallest window the till lays out in: a 1024×768 screen, less a title bar and a task bar.
+MINIMUM_SIZE = (1000, 680)
 
 
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
@@ -71,8 +72,10 @@ class MainWindow(QMainWindow):
         if runtime.config.demo:
             seed_demo(runtime)
         self.setWindowTitle(self.tr("ALL-LIVE Market till"))
-        self.setStyleSheet(STYLE)
-        self.setMinimumSize(1280, 800)
+        self.scale = 1.0
+        self.setStyleSheet(style_for(self.scale))
+        self.setMinimumSize(*MINIMUM_SIZE)
+        self._closing = False  # set by ``shutdown``: close without asking
         header = self.desk.header()
         self.signin = SignInScreen(self.roster, header.name)
         self.signin.sig_signed_in.connect(self.signed_in)
@@ -111,13 +114,41 @@ class MainWindow(QMainWindow):
         if saved is not None and saved.language != self.runtime.config.language:
             self.switch_language(saved.language)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Larger screens get larger type and more product columns; 1024×768 gets the base sizes."""
+        super().resizeEvent(event)
+        scale = scale_for(event.size().width(), event.size().height())
+        if scale != self.scale:
+            self.scale = scale
+            self.setStyleSheet(style_for(scale))
+        sale = getattr(self, "sale", None)  # a resize may come while the window is being built
+        if sale is not None:
+            sale.fit_width(event.size().width())
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.member is not None and not self._closing and not self.confirm_close():
+            event.ignore()
+            return
         self.shutdown()
         super().closeEvent(event)
+
+    def confirm_close(self) -> bool:
+        """Closing while someone is signed in asks first (a touch on ✕ by mistake ends no shift)."""
+        answer = QMessageBox.question(
+            self,
+            self.windowTitle(),
+            self.tr("%1 is signed in. Close the till?").replace(
+                "%1", self.member.name if self.member else ""
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def shutdown(self) -> None:
         """Stop the timers and let background work (a receipt, an answer) finish before the runtime
         closes under them."""
+        self._closing = True
         self.idle_timer.stop()
         self.sale.shutdown()
         wait_for_background()
@@ -129,15 +160,28 @@ class MainWindow(QMainWindow):
             return
         self.member = member
         self.sale.set_cashier(member)
+        self.sale.message.clear_message()  # the previous cashier's last message is not for them
         self.stack.setCurrentWidget(self.sale)
         self.last_activity = time.monotonic()
 
     def lock(self) -> None:
-        """Back to sign-in; the cart stays for whoever signs in next."""
+        """Back to sign-in; every open window (payment, refund, manager, a question) is closed first,
+        so nothing can be finished over the lock screen. The cart stays for whoever signs in next."""
         self.member = None
         self.sale.set_cashier(None)
+        self.close_open_windows()
         self.signin.refresh()
         self.stack.setCurrentWidget(self.signin)
+
+    def close_open_windows(self) -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget is self or not isinstance(widget, QDialog) or not widget.isVisible():
+                continue
+            lock_out = getattr(widget, "lock_out", None)
+            if callable(lock_out):
+                lock_out()  # a payment under way hides and reports its answer to the sale screen
+            else:
+                widget.reject()
 
     def check_idle(self) -> None:
         if self.stack.currentWidget() is not self.sale or self.lock_seconds <= 0:
@@ -150,7 +194,8 @@ class MainWindow(QMainWindow):
             self.sale.message.show_message(
                 self.tr("The till locks in %1 s. Touch the screen to keep working.").replace(
                     "%1", str(int(left) + 1)
-                )
+                ),
+                "warn",
             )
 
     def scanned(self, digits: str) -> None:
@@ -187,11 +232,10 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.signin)
         self.stack.addWidget(self.sale)
         self.sale.set_cashier(self.member)
+        self.sale.fit_width(self.width())
         self.stack.setCurrentWidget(self.sale if current_is_sale and self.member else self.signin)
 
     def open_manager(self) -> None:
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
-
         from pos_app.ui.manager import ManagerWindow
 
         managers = [
@@ -200,20 +244,10 @@ class MainWindow(QMainWindow):
         if not managers:
             QMessageBox.information(self, self.windowTitle(), self.tr("No manager is set up on this till."))
             return
-        names = [m.name for m in managers]
-        name, ok = QInputDialog.getItem(self, self.tr("Manager"), self.tr("Who are you?"), names, 0, False)
-        if not ok:
-            return
-        member = managers[names.index(name)]
-        pin, ok = QInputDialog.getText(self, self.tr("Manager"), self.tr("PIN"), QLineEdit.EchoMode.Password)
-        if not ok:
-            return
-        try:
-            member = self.roster.sign_in(member.staff_id, pin)
-        except StaffError as exc:
-            self.sale.message.error(problem_text(exc))
-            return
-        window = ManagerWindow(self.runtime, member, self)
+        who = ManagerSignInDialog(self.roster, managers, self)
+        if not who.exec() or who.member is None or self.member is None:
+            return  # cancelled, or the till locked meanwhile
+        window = ManagerWindow(self.runtime, who.member, self)
         window.sig_catalogue_changed.connect(self.sale.reload_catalogue)
         window.sig_settings_changed.connect(self.settings_changed)
         window.exec()
@@ -228,8 +262,12 @@ def run_ui(runtime: TillRuntime, *, ready_file: Path | None = None) -> int:
     window = MainWindow(runtime)
     app.installEventFilter(window.wedge)
     app.installEventFilter(window.activity)
-    window.resize(1280, 800)
-    window.show()
+    screen = app.primaryScreen()
+    if screen is not None and screen.availableGeometry().width() <= 1280:
+        window.showMaximized()  # a shop terminal's 1024×768 or 1280×800: use all of it
+    else:
+        window.resize(1280, 800)
+        window.show()
     if ready_file is not None:
         QTimer.singleShot(0, lambda: ready_file.write_text(f"{time.time()}\n"))
     return int(app.exec())

@@ -32,7 +32,9 @@ log = logging.getLogger(__name__)
 
 CONTEXT = "Messages"
 # Values that are won amounts: shown with thousands separators (3,500).
-AMOUNT_VALUES = frozenset({"total", "remainder", "short", "refundable", "amount", "next_float", "counted"})
+AMOUNT_VALUES = frozenset(
+    {"total", "remainder", "short", "refundable", "amount", "next_float", "counted", "cap"}
+)
 
 Key = tuple[type[StrEnum], str]
 
@@ -257,6 +259,7 @@ TEXT: dict[Key, object] = {
         "Messages", "Too many wrong PINs. Try again in {seconds} s."
     ),
     _key(StaffProblem.WRONG_PIN): QT_TRANSLATE_NOOP("Messages", "Wrong PIN. Try again. ({left} tries left)"),
+    _key(StaffProblem.PIN_NEEDED): QT_TRANSLATE_NOOP("Messages", "Type the PIN on the number pad."),
     _key(StaffProblem.NOT_PERMITTED): QT_TRANSLATE_NOOP(
         "Messages", "You may not do this. A manager's PIN is needed."
     ),
@@ -304,12 +307,59 @@ JOURNAL_CORRUPT = QT_TRANSLATE_NOOP(
     "The till's record (journal) is damaged. Selling cannot start. "
     "Restore it from a backup or contact the programme office.",
 )
+ALREADY_RUNNING = QT_TRANSLATE_NOOP(
+    "Messages",
+    "This till is already open on this computer. Use the window that is open; this one closes.",
+)
 UNEXPECTED = QT_TRANSLATE_NOOP("Messages", "Something went wrong. Try again, or ask the manager.")
 ROLES = {
     "cashier": QT_TRANSLATE_NOOP("Messages", "Cashier"),
     "supervisor": QT_TRANSLATE_NOOP("Messages", "Supervisor"),
     "manager": QT_TRANSLATE_NOOP("Messages", "Manager"),
 }
+# Why the card panel shows less than the balance as spendable now (short: it sits under the balance).
+LIMIT_REASONS: dict[Key, object] = {
+    _key(Refusal.NO_SNAPSHOT): QT_TRANSLATE_NOOP(
+        "Messages", "Offline, and this till has no card data yet: points after reconnecting."
+    ),
+    _key(Refusal.SNAPSHOT_TOO_OLD): QT_TRANSLATE_NOOP(
+        "Messages", "Offline too long, the card data is too old: points after reconnecting."
+    ),
+    _key(Refusal.CARD_UNKNOWN): QT_TRANSLATE_NOOP("Messages", "This card is not in this till's data."),
+    _key(Refusal.CARD_REVOKED): QT_TRANSLATE_NOOP("Messages", "This card has been stopped."),
+    _key(Refusal.CARD_REPLACED): QT_TRANSLATE_NOOP("Messages", "This card was replaced."),
+    _key(Refusal.CARD_EXPIRED): QT_TRANSLATE_NOOP("Messages", "This card's period of use has ended."),
+    _key(Refusal.CARD_ONLINE_ONLY): QT_TRANSLATE_NOOP(
+        "Messages", "This card can use points only while the internet is connected."
+    ),
+    _key(Refusal.CARD_DAILY_CAP): QT_TRANSLATE_NOOP(
+        "Messages", "Offline: a card may use at most {cap} won of points a day."
+    ),
+    _key(Refusal.TILL_CAP): QT_TRANSLATE_NOOP(
+        "Messages", "Offline: this till has taken all the points it may take until it reconnects."
+    ),
+    _key(Refusal.MANUAL_NEEDS_ONLINE): QT_TRANSLATE_NOOP(
+        "Messages", "A typed card number can use points only online. Scan the QR code instead."
+    ),
+}
+REFUNDED_AMOUNT = QT_TRANSLATE_NOOP("Messages", "Refunded {amount} won.")
+GIVE_BACK_CASH = QT_TRANSLATE_NOOP("Messages", "Give back {amount} won in cash.")
+CANCEL_ON_TERMINAL = QT_TRANSLATE_NOOP("Messages", "Cancel {amount} won on the card terminal.")
+POINTS_BACK_NOW = QT_TRANSLATE_NOOP("Messages", "{amount} won of points go back to the card.")
+POINTS_BACK_LATER = QT_TRANSLATE_NOOP(
+    "Messages", "{amount} won of points go back to the card once the internet is connected."
+)
+TENDERS = {
+    "points": QT_TRANSLATE_NOOP("Messages", "Points"),
+    "cash": QT_TRANSLATE_NOOP("Messages", "Cash"),
+    "bank_card": QT_TRANSLATE_NOOP("Messages", "Card"),
+}
+QUICK_REASONS = (
+    QT_TRANSLATE_NOOP("Messages", "Changed their mind"),
+    QT_TRANSLATE_NOOP("Messages", "Problem with the item"),
+    QT_TRANSLATE_NOOP("Messages", "Rung up wrongly"),
+    QT_TRANSLATE_NOOP("Messages", "Order cancelled"),
+)
 NOTE = QT_TRANSLATE_NOOP("Messages", "{value} won notes")
 COIN = QT_TRANSLATE_NOOP("Messages", "{value} won coins")
 
@@ -364,8 +414,43 @@ def refund_text(result: RefundResult) -> str:
     return text(result.code, result.values)
 
 
+def refund_done_text(result: RefundResult, *, online: bool) -> str:
+    """After an approved refund: how much, and what to give back in which tender. Points go back
+    through the ledger: "once the internet is connected" only while this till is offline."""
+    split = result.split
+    if not result.approved or split is None:
+        return refund_text(result)
+    parts = [fill(tr(REFUNDED_AMOUNT), {"amount": split.total})]
+    if split.cash:
+        parts.append(fill(tr(GIVE_BACK_CASH), {"amount": split.cash}))
+    if split.bank_card:
+        parts.append(fill(tr(CANCEL_ON_TERMINAL), {"amount": split.bank_card}))
+    if split.points:
+        parts.append(fill(tr(POINTS_BACK_NOW if online else POINTS_BACK_LATER), {"amount": split.points}))
+    return " ".join(parts)
+
+
+def limit_text(refusal: StrEnum, values: Mapping[str, object] | None = None) -> str:
+    """Why points are limited now, for the card panel ("" when the balance is the only limit)."""
+    source = LIMIT_REASONS.get(_key(refusal))
+    return fill(tr(source), values or {}) if source is not None else ""
+
+
+def tender_text(tender: str) -> str:
+    return tr(TENDERS[tender]) if tender in TENDERS else tender
+
+
+def quick_reasons() -> list[str]:
+    """The refund screen's ready-made reasons, in the language installed."""
+    return [tr(reason) for reason in QUICK_REASONS]
+
+
 def print_text(outcome: PrintOutcome) -> str:
     return text(outcome.code)
+
+
+def already_running_text() -> str:
+    return tr(ALREADY_RUNNING)
 
 
 def role_text(role: str) -> str:
@@ -377,11 +462,16 @@ def denomination_text(value: int) -> str:
 
 
 __all__ = [
+    "already_running_text",
     "denomination_text",
+    "limit_text",
     "print_text",
     "problem_text",
+    "quick_reasons",
+    "refund_done_text",
     "refund_text",
     "role_text",
     "sale_text",
+    "tender_text",
     "text",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -21,25 +21,30 @@ from PySide6.QtWidgets import (
 from pos_app.checkout import Checkout, RefundResult, SaleState, sale_number
 from pos_app.core.money import won
 from pos_app.staff import Permission, StaffError, StaffMember, StaffRoster
-from pos_app.ui.messages import problem_text, refund_text
-from pos_app.ui.widgets import MessageLine, big_button
+from pos_app.ui.messages import problem_text, quick_reasons, refund_text, tender_text
+from pos_app.ui.widgets import MessageLine, NumberPad, big_button, fit_to_screen
 from sync.shared.clock import KST
-
-QUICK_REASONS = ("고객 변심", "상품 문제", "잘못 계산함", "주문 취소")
 
 
 def describe(state: SaleState) -> str:
+    """One line of the sale list: time (KST), number, total, tenders, what may still be refunded."""
     at = dt.datetime.fromisoformat(state.entry.ts).astimezone(KST)
     tenders = []
-    if state.paid.points:
-        tenders.append(f"포인트 {won(state.paid.points)}")
-    if state.paid.cash:
-        tenders.append(f"현금 {won(state.paid.cash)}")
-    if state.paid.bank_card:
-        tenders.append(f"카드 {won(state.paid.bank_card)}")
+    for tender, amount in (
+        ("points", state.paid.points),
+        ("cash", state.paid.cash),
+        ("bank_card", state.paid.bank_card),
+    ):
+        if amount:
+            tenders.append(f"{tender_text(tender)} {won(amount)}")
     left = state.paid.total - state.refunded.total
-    note = "" if left == state.paid.total else f" · 환불 가능 {won(left)}"
-    return f"{at:%H:%M}  {sale_number(state.entry)}  {won(state.paid.total)}원  ({', '.join(tenders) or '0'}){note}"
+    note = (
+        ""
+        if left == state.paid.total
+        else " · " + QCoreApplication.translate("RefundDialog", "refundable %1").replace("%1", won(left))
+    )
+    won_text = QCoreApplication.translate("RefundDialog", "%1 won").replace("%1", won(state.paid.total))
+    return f"{at:%H:%M}  {sale_number(state.entry)}  {won_text}  ({', '.join(tenders) or '0'}){note}"
 
 
 class RefundDialog(QDialog):
@@ -48,7 +53,8 @@ class RefundDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Refund or cancel a sale"))
-        self.setMinimumSize(1000, 700)
+        self.setObjectName("refund")
+        self.setMinimumSize(760, 560)
         self.checkout, self.roster, self.cashier = checkout, roster, cashier
         self.outcome: RefundResult | None = None
         self.sales = QListWidget()
@@ -74,18 +80,22 @@ class RefundDialog(QDialog):
         self.pin = QLineEdit()
         self.pin.setObjectName("manager-pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(8)
         self.pin.setPlaceholderText(self.tr("Manager's PIN"))
         self.reason = QLineEdit()
         self.reason.setObjectName("refund-reason")
         self.reason.setPlaceholderText(self.tr("Reason (required)"))
         reasons = QGridLayout()
-        for index, text in enumerate(QUICK_REASONS):
+        for index, text in enumerate(quick_reasons()):
             button = big_button(text, name=f"reason-{index}")
             button.clicked.connect(lambda _=False, t=text: self.reason.setText(t))
-            reasons.addWidget(button, 0, index)
+            reasons.addWidget(button, index // 2, index % 2)
         self.amount = QLineEdit()
         self.amount.setObjectName("refund-amount")
+        self.amount.setMaxLength(9)
         self.amount.setPlaceholderText(self.tr("Amount (empty: everything left)"))
+        # The PIN and the amount are typed on the pad (a touch-only till has no keyboard).
+        self.pad = NumberPad([self.pin, self.amount], prefix="refund-pad")
         self.message = MessageLine()
         refund = big_button(self.tr("Refund"), primary=True, name="do-refund")
         refund.clicked.connect(lambda: self._run("refund"))
@@ -94,24 +104,36 @@ class RefundDialog(QDialog):
         close = big_button(self.tr("Close"), name="refund-close")
         close.clicked.connect(self.reject)
 
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("1. Choose the sale")))
+        left.addWidget(self.sales, 1)
+        left.addWidget(QLabel(self.tr("3. Why?")))
+        left.addLayout(reasons)
+        left.addWidget(self.reason)
+        right = QVBoxLayout()
+        step2 = QLabel(self.tr("2. Manager: choose your name and enter your PIN"))
+        step2.setWordWrap(True)
+        right.addWidget(step2)
+        right.addLayout(manager_row)
+        right.addWidget(self.pin)
+        right.addWidget(self.amount)
+        right.addWidget(self.pad, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("1. Choose the sale")))
-        layout.addWidget(self.sales, 1)
-        layout.addWidget(QLabel(self.tr("2. Manager: choose your name and enter your PIN")))
-        layout.addLayout(manager_row)
-        layout.addWidget(self.pin)
-        layout.addWidget(QLabel(self.tr("3. Why?")))
-        layout.addLayout(reasons)
-        layout.addWidget(self.reason)
-        layout.addWidget(self.amount)
+        layout.addLayout(columns, 1)
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addWidget(close, 1)
         buttons.addWidget(void, 2)
         buttons.addWidget(refund, 2)
         layout.addLayout(buttons)
+        fit_to_screen(self, 1200, 800)
 
     def _run(self, kind: str) -> None:
+        """The sale, then the manager's PIN (checked before anything else is asked), then the reason
+        and the amount."""
         item = self.sales.currentItem()
         if item is None:
             self.message.error(self.tr("Choose the sale to refund first."))
@@ -120,19 +142,20 @@ class RefundDialog(QDialog):
         if button is None:
             self.message.error(self.tr("A manager must choose their name and enter their PIN."))
             return
+        permission = Permission.VOID if kind == "void" else Permission.REFUND
+        try:
+            manager = self.roster.authorise(str(button.property("staff_id")), self.pin.text(), permission)
+        except StaffError as exc:
+            self.pin.clear()
+            self.pin.setFocus()
+            self.message.error(problem_text(exc))
+            return
         if not self.reason.text().strip():
             self.message.error(self.tr("Type or choose the reason."))
             return
         amount_text = self.amount.text().replace(",", "").strip()
         if amount_text and not (amount_text.isascii() and amount_text.isdigit()):
             self.message.error(self.tr("Type the amount as a number, or leave it empty."))
-            return
-        permission = Permission.VOID if kind == "void" else Permission.REFUND
-        try:
-            manager = self.roster.authorise(str(button.property("staff_id")), self.pin.text(), permission)
-        except StaffError as exc:
-            self.pin.clear()
-            self.message.error(problem_text(exc))
             return
         result = self.checkout.refund(
             str(item.data(Qt.ItemDataRole.UserRole)),

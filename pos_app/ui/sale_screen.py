@@ -1,4 +1,5 @@
-"""The sale screen: products by category, the cart, the card panel, the total and the actions."""
+"""The sale screen: a status bar on top, products by category, the cart, the card panel, the total,
+the actions, and the large 결제 완료 view after each sale."""
 
 from __future__ import annotations
 
@@ -6,13 +7,13 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMenu,
     QScrollArea,
     QVBoxLayout,
@@ -26,7 +27,7 @@ from pos_app.core.money import won
 from pos_app.core.tenders import Tenders
 from pos_app.printing.receipt import Receipt
 from pos_app.receipts import PrintOutcome, receipt_for_refund, receipt_for_sale
-from pos_app.runtime import TillRuntime
+from pos_app.runtime import TillRuntime, limits_from
 from pos_app.scanning.camera import CameraScanner
 from pos_app.scanning.decoder import decode_file
 from pos_app.scanning.wedge import parse_card_input
@@ -34,12 +35,87 @@ from pos_app.staff import StaffMember
 from pos_app.ui.background import BackgroundOp
 from pos_app.ui.card_panel import CardPanel
 from pos_app.ui.cart_view import CartView
-from pos_app.ui.messages import print_text, problem_text, refund_text, sale_text
+from pos_app.ui.messages import print_text, problem_text, refund_done_text, sale_text
 from pos_app.ui.payment import PaymentDialog
 from pos_app.ui.refund import RefundDialog
 from pos_app.ui.theme import restyle
-from pos_app.ui.widgets import MessageLine, big_button, clear_layout
+from pos_app.ui.widgets import MessageLine, NumberEntryDialog, big_button, clear_layout
 from sync.shared.cards.token import CardRejected
+from sync.shared.clock import KST
+
+
+def product_columns(width: int) -> int:
+    """Product buttons per row: 3 on a 1024-wide screen, more as the window widens."""
+    return 3 if width < 1200 else 4 if width < 1600 else 5
+
+
+class PaidView(QFrame):
+    """The large 결제 완료 the participant can read across the counter: points used, the card's
+    remaining balance, the change. A touch anywhere (or the next scan) dismisses it."""
+
+    sig_dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("paid-view")
+        self.setProperty("paid", True)
+        self.title = QLabel(self.tr("Payment complete"))
+        self.title.setProperty("huge", True)
+        self.lines = QLabel()
+        self.lines.setObjectName("paid-lines")
+        self.lines.setProperty("total", True)
+        self.change = QLabel()
+        self.change.setObjectName("paid-change")
+        self.change.setProperty("huge", True)
+        self.note = QLabel()
+        self.note.setObjectName("paid-note")
+        self.note.setWordWrap(True)
+        hint = QLabel(self.tr("Touch the screen or scan the next card to go on."))
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 30, 40, 30)
+        layout.addStretch(1)
+        for widget in (self.title, self.lines, self.change, self.note):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(hint)
+        self.hide()
+
+    def show_result(self, result: SaleResult, note: str = "") -> None:
+        assert result.payment is not None
+        payment = result.payment
+        lines = [self.tr("Total %1 won").replace("%1", won(payment.total))]
+        if payment.points:
+            lines.append(self.tr("Points used %1 won").replace("%1", won(payment.points)))
+            if result.card_balance is not None:
+                lines.append(self.tr("Card balance %1 won").replace("%1", won(result.card_balance)))
+        if payment.bank_card:
+            lines.append(self.tr("Bank card %1 won").replace("%1", won(payment.bank_card)))
+        if payment.cash:
+            lines.append(self.tr("Cash received %1 won").replace("%1", won(payment.cash_received)))
+        self.lines.setText("\n".join(lines))
+        self.change.setText(
+            self.tr("Change %1 won").replace("%1", won(payment.change)) if payment.cash else ""
+        )
+        self.change.setVisible(bool(payment.cash))
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.dismiss()
+        event.accept()
+
+    def dismiss(self) -> None:
+        if self.isVisible():
+            self.hide()
+            self.sig_dismissed.emit()
 
 
 class SaleScreen(QWidget):
@@ -75,12 +151,24 @@ class SaleScreen(QWidget):
         self.total.setObjectName("total")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.card_panel = CardPanel()
+        self.card_panel.limits = limits_from(runtime.journal)
         self.message = MessageLine()
         self.message.setObjectName("sale-message")
+        self.message.setFixedHeight(84)  # two lines: a long message never pushes the cart around
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # The status bar, on top: who sells, online or a prominent offline badge, the last sync that
+        # really happened, and the shop's clock (KST).
+        self.who = QLabel()
+        self.who.setObjectName("cashier")
+        self.who.setProperty("heading", True)
+        self.badge = QLabel()
+        self.badge.setObjectName("online-badge")
         self.status = QLabel()
         self.status.setObjectName("sync-status")
-        self.who = QLabel()
-        self.who.setProperty("caption", True)
+        self.clock_label = QLabel()
+        self.clock_label.setObjectName("clock")
+        self.clock_label.setProperty("heading", True)
+        self.grid_columns = 3
 
         pay = big_button(self.tr("Pay"), primary=True, name="pay")
         pay.setMinimumHeight(88)
@@ -113,7 +201,6 @@ class SaleScreen(QWidget):
             tools.addWidget(button)
         left.addLayout(tools)
         right = QVBoxLayout()
-        right.addWidget(self.who)
         right.addWidget(self.card_panel)
         card_row = QHBoxLayout()
         card_row.addWidget(type_card)
@@ -127,13 +214,22 @@ class SaleScreen(QWidget):
         actions.addWidget(clear, 1)
         actions.addWidget(pay, 3)
         right.addLayout(actions)
-        body = QHBoxLayout()
-        body.addLayout(left, 11)
-        body.addLayout(right, 9)
+        self.body = QHBoxLayout()
+        self.body.addLayout(left, 1)
+        self.body.addLayout(right, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.who)
+        top.addStretch(1)
+        top.addWidget(self.status)
+        top.addWidget(self.badge)
+        top.addSpacing(12)
+        top.addWidget(self.clock_label)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(12, 8, 12, 6)
-        outer.addLayout(body, 1)
-        outer.addWidget(self.status)
+        outer.setContentsMargins(10, 4, 10, 6)
+        outer.setSpacing(6)
+        outer.addLayout(top)
+        outer.addLayout(self.body, 1)
+        self.paid_view = PaidView(self)
 
         self.status_timer = QTimer(self)
         self.status_timer.timeout.connect(self.refresh_status)
@@ -141,6 +237,19 @@ class SaleScreen(QWidget):
         self.reload_catalogue()
         self.show_cart()
         self.refresh_status()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.paid_view.setGeometry(self.rect())
+
+    def fit_width(self, width: int) -> None:
+        """The product grid gains columns on a wider window; the cart side keeps a readable width."""
+        columns = product_columns(width)
+        self.body.setStretch(0, 1 if columns == 3 else 3)
+        self.body.setStretch(1, 1 if columns == 3 else 2)
+        if columns != self.grid_columns:
+            self.grid_columns = columns
+            self.show_products()
 
     # -- catalogue ------------------------------------------------------------------------------
     def reload_catalogue(self) -> None:
@@ -178,19 +287,24 @@ class SaleScreen(QWidget):
             button.setProperty("product", True)
             button.setEnabled(not product.sold_out)
             button.clicked.connect(lambda _=False, p=product: self.add_item(p))
-            self.grid.addWidget(button, index // 3, index % 3)
-        self.grid.setRowStretch(len(items) // 3 + 1, 1)
+            self.grid.addWidget(button, index // self.grid_columns, index % self.grid_columns)
+        for row in range(self.grid.rowCount()):
+            self.grid.setRowStretch(row, 0)
+        self.grid.setRowStretch(len(items) // self.grid_columns + 1, 1)
 
     # -- the cart ---------------------------------------------------------------------------------
     def add_item(self, item: Item, price: int | None = None) -> None:
+        self.paid_view.dismiss()
         if item.open_price and price is None:
-            text, ok = QInputDialog.getText(
+            text = NumberEntryDialog.ask(
                 self,
                 item.name,
                 self.tr("Amount for %1 (won)").replace("%1", item.name),
-                QLineEdit.EchoMode.Normal,
+                max_length=9,
+                money=True,
+                name="amount-entry",
             )
-            if not ok:
+            if text is None:
                 return
             digits = parse_card_input(text.replace(",", ""))
             if not digits:
@@ -231,6 +345,9 @@ class SaleScreen(QWidget):
 
         The card shows at once from this till's snapshot; the ledger's fresher view (up to
         ``auth_timeout`` away) replaces it when it arrives, unless another card was scanned since."""
+        self.paid_view.dismiss()
+        if self.cashier is None:
+            return  # locked: the sign-in screen says to sign in first
         digits = parse_card_input(payload)
         typed = len(digits) == 12
         checkout = self.checkout
@@ -256,8 +373,15 @@ class SaleScreen(QWidget):
 
     def show_scanned(self, card: CardView) -> None:
         self.card = card
+        self.card_panel.limits = limits_from(self.runtime.journal)
         self.card_panel.show_card(card)
-        self.message.ok(self.tr("Card read. Balance %1 won.").replace("%1", won(card.balance)))
+        text = self.tr("Card read. Balance %1 won.").replace("%1", won(card.balance))
+        if card.spendable_now < card.balance:
+            # Not a plain green "read": the panel says why fewer points can be used now.
+            text += " " + self.tr("Points usable now: %1 won.").replace("%1", won(card.spendable_now))
+            self.message.show_message(text, "warn")
+        else:
+            self.message.ok(text)
 
     def card_refreshed(self, serial: int, card: CardView) -> None:
         if serial != self.scan_serial or self.card is None or self.card.number != card.number:
@@ -301,10 +425,14 @@ class SaleScreen(QWidget):
         self.handle_scan(result.text)
 
     def type_card_number(self) -> None:
-        text, ok = QInputDialog.getText(
-            self, self.tr("Card number"), self.tr("Type the 12 digits printed under the QR code.")
+        text = NumberEntryDialog.ask(
+            self,
+            self.tr("Card number"),
+            self.tr("Type the 12 digits printed under the QR code."),
+            max_length=16,
+            name="card-entry",
         )
-        if ok and text.strip():
+        if text and text.strip():
             self.handle_scan(text)
 
     def demo_cards(self) -> list[dict[str, str]]:
@@ -322,15 +450,25 @@ class SaleScreen(QWidget):
 
     # -- paying -------------------------------------------------------------------------------------
     def start_payment(self) -> None:
+        """Only a signed-in cashier takes a payment; the sale and its receipt name that cashier."""
+        member = self.cashier
+        if member is None:
+            return  # locked: nothing is sold until someone signs in
         if self.cart.is_empty:
             self.message.error(self.tr("Choose the items first."))
             return
-        cashier = self.cashier.staff_id if self.cashier else ""
         cart, card, checkout = self.cart, self.card, self.checkout
         # The dialog runs ``pay`` in a worker thread: it gets plain values, never this widget.
-        dialog = PaymentDialog(cart, card, lambda t: checkout.pay(cart, t, card, cashier), self)
-        if dialog.exec() and dialog.sale is not None:
-            self.finish_sale(dialog.sale)
+        dialog = PaymentDialog(
+            cart,
+            card,
+            lambda t: checkout.pay(cart, t, card, member.staff_id),
+            self,
+            may_pay=lambda: self.cashier is not None,
+        )
+        dialog.sig_paid.connect(lambda result: self.finish_sale(result, member))
+        dialog.sig_refused_after_lock.connect(lambda text: self.message.error(text))
+        dialog.exec()
 
     def pay(self, tenders: Tenders, cashier: str) -> SaleResult:
         return self.checkout.pay(self.cart, tenders, self.card, cashier)
@@ -353,12 +491,13 @@ class SaleScreen(QWidget):
         problem = self.tr("The receipt could not be saved: %1").replace("%1", str(exc))
         self.message.error(f"{before} {problem}".strip())
 
-    def finish_sale(self, result: SaleResult) -> None:
+    def finish_sale(self, result: SaleResult, member: StaffMember) -> None:
+        """The sale stands: the large 결제 완료 view, a clean cart, the receipt written off the UI thread."""
         assert result.entry is not None and result.payment is not None
         receipt = receipt_for_sale(
             result.entry,
             self.desk.header(),
-            cashier=self.cashier.name if self.cashier else "",
+            cashier=member.name,
             card_balance=result.card_balance,
             offline=result.mode == "offline",
         )
@@ -373,21 +512,23 @@ class SaleScreen(QWidget):
         self.card_panel.show_card(None)
         self.show_cart()
         self.message.ok(text)
-        self.total.setText(
-            self.tr("Change %1 won").replace("%1", won(change)) if result.payment.cash else self.total.text()
-        )
+        self.paid_view.show_result(result, sale_text(result) if result.mode == "offline" else "")
         self.issue_receipt(receipt, open_drawer=result.payment.cash > 0, before=self.message.text())
 
     def open_refund(self) -> None:
-        if self.cashier is None:
+        member = self.cashier
+        if member is None:
             return
-        dialog = RefundDialog(self.checkout, self.roster, self.cashier, self)
+        self.paid_view.dismiss()
+        dialog = RefundDialog(self.checkout, self.roster, member, self)
         if dialog.exec() and dialog.outcome is not None and dialog.outcome.entry is not None:
             refund = dialog.outcome.entry
             sale = self.runtime.journal.entry(str(refund.payload["ref"]))
+            self.show_cart()  # the total line again, not the last sale's change
             if sale is not None:
-                receipt = receipt_for_refund(refund, sale, self.desk.header(), cashier=self.cashier.name)
-                self.message.ok(refund_text(dialog.outcome))
+                receipt = receipt_for_refund(refund, sale, self.desk.header(), cashier=member.name)
+                online = self.runtime.sync.status().online
+                self.message.ok(refund_done_text(dialog.outcome, online=online))
                 self.issue_receipt(
                     receipt, open_drawer=bool(refund.payload["cash"]), before=self.message.text()
                 )
@@ -408,16 +549,21 @@ class SaleScreen(QWidget):
 
     # -- status -------------------------------------------------------------------------------------
     def refresh_status(self) -> None:
+        """Online or offline as the sync client last found it; the last sync that really exchanged
+        something with the ledger; the time in the shop's zone (KST), whatever the PC is set to."""
         status = self.runtime.sync.status()
-        last = status.last_sync.astimezone().strftime("%H:%M") if status.last_sync else "-"
+        last = status.last_sync.astimezone(KST).strftime("%H:%M") if status.last_sync else "-"
+        self.status.setText(
+            self.tr("To send: %1 · last sync %2").replace("%1", str(status.outbox)).replace("%2", last)
+        )
         if status.online:
-            text = self.tr("● Online · waiting to send: %1 · last sync %2")
-            self.status.setProperty("status", "online")
+            self.badge.setText(self.tr("● Online"))
+            self.badge.setProperty("badge", "online")
         else:
-            text = self.tr("● Offline: selling continues · waiting to send: %1 · last sync %2")
-            self.status.setProperty("status", "offline")
-        self.status.setText(text.replace("%1", str(status.outbox)).replace("%2", last))
-        restyle(self.status)
+            self.badge.setText(self.tr("● Offline: selling continues"))
+            self.badge.setProperty("badge", "offline")
+        restyle(self.badge)
+        self.clock_label.setText(self.runtime.clock().astimezone(KST).strftime("%H:%M"))
 
     def set_cashier(self, member: StaffMember | None) -> None:
         self.cashier = member

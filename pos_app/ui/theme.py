@@ -21,37 +21,68 @@ CONTRAST_PAIRS = [
     (OFFLINE, OFFLINE_BG),
     (MUTED, PAPER),
     ("#ffffff", ALERT),
+    ("#ffffff", OFFLINE),
 ]
 
-STYLE = f"""
-QWidget {{ font-size: 18px; color: {INK}; background: {PAPER}; }}
-QPushButton {{ min-height: 56px; padding: 0 14px; border-radius: 8px; background: {OLIVE_LIGHT};
-              border: 1px solid #6b8f76; font-size: 19px; }}
+# Type sizes in pixels on a 1024×768 screen; larger screens scale them up (``style_for``).
+BODY_PX = 22
+BASE_SIZE = (1024, 768)
+MAX_SCALE = 1.6
+
+
+def scale_for(width: int, height: int) -> float:
+    """How much larger than on 1024×768 the type and targets are, in steps of 0.1 (never smaller)."""
+    raw = min(width / BASE_SIZE[0], height / BASE_SIZE[1])
+    return round(min(MAX_SCALE, max(1.0, raw)), 1)
+
+
+def style_for(scale: float = 1.0) -> str:
+    """The till's stylesheet at a scale: body text 22 px on 1024×768, amounts and totals larger."""
+
+    def px(size: float) -> int:
+        return round(size * scale)
+
+    return f"""
+QWidget {{ font-size: {px(BODY_PX)}px; color: {INK}; background: {PAPER}; }}
+QPushButton {{ min-height: {px(56)}px; padding: 0 {px(10)}px; border-radius: 8px; background: {OLIVE_LIGHT};
+              border: 1px solid #6b8f76; font-size: {px(22)}px; }}
 QPushButton:pressed {{ background: #c9dccd; }}
 QPushButton:disabled {{ color: #6b6b6b; background: #f0f0f0; border-color: #c8c8c8; }}
-QPushButton[primary="true"] {{ background: {OLIVE}; color: #ffffff; font-weight: bold; border: none; font-size: 24px; }}
+QPushButton[primary="true"] {{ background: {OLIVE}; color: #ffffff; font-weight: bold; border: none; font-size: {px(28)}px; }}
 QPushButton[danger="true"] {{ background: {ALERT}; color: #ffffff; font-weight: bold; border: none; }}
-QPushButton[product="true"] {{ min-height: 96px; font-size: 20px; text-align: center; }}
+QPushButton[product="true"] {{ min-height: {px(92)}px; font-size: {px(23)}px; text-align: center; }}
 QPushButton[product="true"]:disabled {{ color: #6b6b6b; }}
-QPushButton[tab="true"] {{ min-height: 52px; font-size: 19px; }}
+QPushButton[tab="true"] {{ min-height: {px(52)}px; font-size: {px(22)}px; }}
 QPushButton[tab="true"]:checked {{ background: {OLIVE}; color: #ffffff; font-weight: bold; }}
-QLineEdit, QSpinBox {{ min-height: 48px; font-size: 22px; padding: 0 8px; border: 1px solid #6b8f76; border-radius: 6px; }}
+QPushButton[key="true"] {{ min-height: {px(58)}px; font-size: {px(28)}px; font-weight: bold; }}
+QLineEdit, QSpinBox {{ min-height: {px(50)}px; font-size: {px(26)}px; padding: 0 8px; border: 1px solid #6b8f76; border-radius: 6px; }}
+QLineEdit:focus {{ border: 3px solid {OLIVE}; }}
 QSpinBox::up-button, QSpinBox::down-button {{ width: 0; }}
-QTableWidget {{ font-size: 19px; gridline-color: #d5ded8; }}
-QHeaderView::section {{ font-size: 17px; font-weight: bold; padding: 6px; background: {OLIVE_LIGHT}; border: none; }}
-QListWidget {{ font-size: 19px; }}
-QLabel[total="true"] {{ font-size: 44px; font-weight: bold; }}
-QLabel[huge="true"] {{ font-size: 56px; font-weight: bold; color: {OLIVE}; }}
-QLabel[caption="true"] {{ font-size: 17px; color: {MUTED}; }}
-QLabel[heading="true"] {{ font-size: 24px; font-weight: bold; }}
-QLabel[message="error"] {{ color: {ALERT}; background: {ALERT_BG}; font-weight: bold; padding: 8px; border-radius: 6px; }}
-QLabel[message="ok"] {{ color: {OLIVE}; font-weight: bold; padding: 8px; }}
-QLabel[message="info"] {{ color: {INK}; padding: 8px; }}
+QTableWidget {{ font-size: {px(22)}px; gridline-color: #d5ded8; }}
+QHeaderView::section {{ font-size: {px(22)}px; font-weight: bold; padding: 4px; background: {OLIVE_LIGHT}; border: none; }}
+QListWidget {{ font-size: {px(22)}px; }}
+QLabel[total="true"] {{ font-size: {px(44)}px; font-weight: bold; }}
+QLabel[amount="true"] {{ font-size: {px(32)}px; font-weight: bold; }}
+QLabel[huge="true"] {{ font-size: {px(56)}px; font-weight: bold; color: {OLIVE}; }}
+QLabel[caption="true"] {{ font-size: {px(22)}px; color: {MUTED}; }}
+QLabel[heading="true"] {{ font-size: {px(28)}px; font-weight: bold; }}
+QLabel[message="error"] {{ color: {ALERT}; background: {ALERT_BG}; font-weight: bold; padding: 6px; border-radius: 6px; }}
+QLabel[message="ok"] {{ color: {OLIVE}; font-weight: bold; padding: 6px; }}
+QLabel[message="info"] {{ color: {INK}; padding: 6px; }}
+QLabel[message="warn"] {{ color: {OFFLINE}; background: {OFFLINE_BG}; font-weight: bold; padding: 6px; border-radius: 6px; }}
 QLabel[status="online"] {{ color: {OLIVE}; font-weight: bold; }}
 QLabel[status="offline"] {{ color: {OFFLINE}; background: {OFFLINE_BG}; font-weight: bold; padding: 4px 8px; }}
+QLabel[badge="offline"] {{ color: #ffffff; background: {OFFLINE}; font-weight: bold; padding: 4px 14px; border-radius: 8px; font-size: {px(26)}px; }}
+QLabel[badge="online"] {{ color: #ffffff; background: {OLIVE}; font-weight: bold; padding: 4px 14px; border-radius: 8px; }}
 QFrame[panel="true"] {{ background: #f4f8f5; border: 1px solid #c9d8cd; border-radius: 10px; }}
 QFrame[panel="true"] QLabel {{ background: transparent; }}
+QFrame[paid="true"] {{ background: {OLIVE}; border-radius: 16px; }}
+QFrame[paid="true"] QLabel {{ background: transparent; color: #ffffff; }}
+QFrame[paid="true"] QLabel[huge="true"] {{ font-size: {px(72)}px; }}
 """
+
+
+STYLE = style_for(1.0)
 
 
 def relative_luminance(colour: str) -> float:

@@ -44,7 +44,7 @@ def till(qtbot, tmp_path) -> Iterator[Till]:
     runtime = open_till(load_config(till_file), start_sync=False)
     runtime.sync.sync_now()
     window = MainWindow(runtime)
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())  # no "close the till?"
     app.installEventFilter(window.wedge)
     window.resize(1280, 800)
     window.show()

@@ -95,7 +95,7 @@ def test_offline_sale_and_offline_refusal(qtbot, till):
     assert sale.payload["auth"] == "offline" and sale.payload["points"] == 27_000
     assert "오프라인" in till.sale.message.text()
     till.sale.refresh_status()
-    assert "오프라인" in till.sale.status.text()
+    assert "오프라인" in till.sale.badge.text()
     # The same card again: 8,000 more would pass today's offline limit.
     add(qtbot, till, "meal", "M05")
     wedge_scan(qtbot, till.window, till.cards[2]["payload"])
@@ -208,7 +208,7 @@ def test_sale_screen_speaks_korean_with_large_text(qtbot, till):
     assert not latin_words, latin_words
     for widget in till.sale.findChildren(QLabel) + till.sale.findChildren(type(button(till.sale, "pay"))):
         if widget.isVisible() and widget.text():
-            assert widget.fontInfo().pixelSize() >= 16, widget.text()
+            assert widget.fontInfo().pixelSize() >= 22, widget.text()  # body text at least 22 px on 1024×768
 
 
 def test_theme_colours_have_enough_contrast():
@@ -230,26 +230,36 @@ def test_no_camera_here_says_so_and_leaves_the_button_off(qtbot, till):
     assert not camera.isChecked() and "카메라" in till.sale.message.text()
 
 
-def test_manage_opens_the_manager_window_after_a_manager_pin(qtbot, till, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
-
+def test_manage_opens_the_manager_window_after_a_manager_pin(qtbot, till):
     from pos_app.ui.manager import ManagerWindow
+    from pos_app.ui.signin import ManagerSignInDialog
 
     signed_in(qtbot, till)
-    # The two questions (who, PIN) are answered as the manager would type them.
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("매니저", True)))
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("1234", True)))
     opened: list[ManagerWindow] = []
+    seen: dict[str, str] = {}
 
-    def look(dialog):
+    def who(dialog, pin: str, then=None):  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, ManagerSignInDialog)
+        click(qtbot, button(dialog, f"manager-{MANAGER}"))
+        for digit in pin:  # typed on the dialog's own number pad
+            click(qtbot, button(dialog, f"manager-pad-{digit}"))
+        if then is not None:
+            when_modal(qtbot, then)
+        click(qtbot, button(dialog, "manager-signin-ok"))
+        if dialog.isVisible():  # a wrong PIN keeps the dialog open with the reason
+            seen["message"] = dialog.message.text()
+            click(qtbot, button(dialog, "manager-signin-cancel"))
+
+    def look(dialog):  # type: ignore[no-untyped-def]
         assert isinstance(dialog, ManagerWindow)
         opened.append(dialog)
         dialog.reject()
 
-    when_modal(qtbot, look)
+    when_modal(qtbot, lambda dialog: who(dialog, "1234", look))
     click(qtbot, button(till.sale, "manage"))
-    assert len(opened) == 1 and opened[0].member.staff_id == MANAGER
-    # A wrong PIN opens nothing and says why.
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("0000", True)))
+    qtbot.waitUntil(lambda: len(opened) == 1)
+    assert opened[0].member.staff_id == MANAGER
+    # A wrong PIN opens nothing and says why, in the dialog.
+    when_modal(qtbot, lambda dialog: who(dialog, "0000"))
     click(qtbot, button(till.sale, "manage"))
-    assert len(opened) == 1 and "PIN" in till.sale.message.text()
+    assert len(opened) == 1 and "PIN" in seen["message"]
