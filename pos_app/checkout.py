@@ -346,7 +346,7 @@ class Checkout:
         if payment.points > 0 and card is None:
             return SaleResult(False, SaleOutcome.NO_CARD, refusal="no_card")
         now = self.clock()
-        sale = _sale(cart, payment, card, cashier)
+        sale = _sale(cart, payment, card, cashier, self.journal.snapshot_version())
         if payment.points == 0:
             entry = self.journal.append(sale, at=now)
             self._wake()
@@ -564,8 +564,11 @@ class Checkout:
         return [s for s in states if s is not None]
 
 
-def _sale(cart: Cart, payment: Payment, card: CardView | None, cashier: str) -> Sale:
-    """The sale entry for a cart and its payment (``auth`` is set by the path that takes it)."""
+def _sale(
+    cart: Cart, payment: Payment, card: CardView | None, cashier: str, snapshot_version: int | None = None
+) -> Sale:
+    """The sale entry for a cart and its payment (``auth`` is set by the path that takes it); a points
+    sale carries the snapshot version it was sold under, for the ledger to judge an offline claim."""
     split = cart.vat()
     return Sale(
         cashier=cashier,
@@ -582,4 +585,5 @@ def _sale(cart: Cart, payment: Payment, card: CardView | None, cashier: str) -> 
         tax_free=split.tax_free,
         card=CardRef(number=card.number, issue=card.issue) if card and payment.points else None,
         auth="offline" if payment.points else "none",
+        snapshot_version=snapshot_version if payment.points else None,
     )

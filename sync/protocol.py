@@ -73,8 +73,10 @@ class EntryResult(Strict):
 class PushResponse(Strict):
     protocol: Literal[1] = 1
     results: list[EntryResult]
-    # Highest sequence of this till the ledger has applied contiguously from 1.
+    # Highest sequence of this till the ledger has applied contiguously from 1 (its acknowledged
+    # head), and that entry's hash: a till whose journal is behind or differs knows it at once.
     applied_through: int
+    head_hash: str | None = None
 
 
 class CardState(Strict):
@@ -102,6 +104,26 @@ class SnapshotResponse(Strict):
     issuer_public_key: str
     limits: TillLimits
     shop: dict[str, Any] = Field(default_factory=dict, description="shop header for receipts")
+    applied_through: int | None = Field(default=None, description="the till's acknowledged head")
+    head_hash: str | None = Field(default=None, description="hash of the acknowledged head entry")
+
+
+class StoredEntry(Strict):
+    """An entry the ledger holds for a till, as the till wrote it, with the ledger's answer."""
+
+    entry: WireEntry
+    outcome: Literal["accepted", "rejected"]
+    reason: str | None = None
+    card_balance: int | None = None
+
+
+class TillEntriesResponse(Strict):
+    """A page of a till's acknowledged entries (``GET /v1/tills/{id}/entries?after=N``), in order."""
+
+    protocol: Literal[1] = 1
+    entries: list[StoredEntry]
+    applied_through: int
+    more: bool
 
 
 class ErrorBody(Strict):

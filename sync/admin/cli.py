@@ -103,6 +103,14 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("expire", help="return unspent points to the fund at the end of the year")
     p.add_argument("--year", type=int, required=True)
     sub.add_parser("verify", help="check the ledger's invariants; exit 1 on any problem")
+    p = sub.add_parser("disputes", help="offline claims beyond the rules, waiting for the office")
+    p.add_argument("--all", action="store_true", help="closed claims too")
+    p = sub.add_parser("resolve-dispute", help="accept (pay the shop) or reject a disputed claim; audited")
+    p.add_argument("dispute_id")
+    decision = p.add_mutually_exclusive_group(required=True)
+    decision.add_argument("--accept", action="store_true")
+    decision.add_argument("--reject", action="store_true")
+    p.add_argument("--note", required=True, help="why (kept with the claim)")
     return parser
 
 
@@ -255,6 +263,19 @@ def run(args: argparse.Namespace) -> int:
         say("settled", amount=won(paid), shop_id=args.shop_id)
     elif command == "expire":
         say("expired", amount=won(ledger.expire(args.year)))
+    elif command == "disputes":
+        found = ledger.disputes(None if args.all else "open")
+        if not found:
+            say("no_disputes")
+        for d in found:
+            print(
+                f"{d.id}\t{d.raised_at}\t{d.shop_id}\t{d.till_id}\t{d.entry_id}\t{d.amount}\t{d.reason}\t{d.status}"
+            )
+    elif command == "resolve-dispute":
+        done = ledger.resolve_dispute(
+            args.dispute_id, accept=args.accept, note=args.note, operator=getpass.getuser()
+        )
+        say("dispute_resolved", dispute=done.id, amount=won(done.amount), status=done.status)
     elif command == "verify":
         problems = ledger.verify()
         for problem in problems:

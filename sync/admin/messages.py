@@ -117,6 +117,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "returned {amount} won of unspent points to the fund",
     ),
     "verify_ok": ("이상 없음 (OK)", "OK"),
+    "dispute_unknown": ("분쟁 청구 {dispute}을(를) 찾을 수 없습니다.", "no disputed claim {dispute}"),
+    "dispute_closed": (
+        "분쟁 청구 {dispute}은(는) 이미 처리되었습니다 ({status}).",
+        "disputed claim {dispute} is already closed ({status})",
+    ),
+    "dispute_needs_note": (
+        "분쟁 청구를 처리하려면 --note에 이유를 적으세요.",
+        "give the reason for the decision with --note",
+    ),
+    "dispute_sale_not_posted": (
+        "판매가 게시되지 않아 ({status}) 분쟁 청구 {dispute}을(를) 승인할 수 없습니다: 거절하세요.",
+        "the sale of disputed claim {dispute} is not posted ({status}): reject it instead",
+    ),
+    "no_disputes": ("처리할 분쟁 청구가 없습니다.", "no disputed claims are open"),
+    "dispute_resolved": (
+        "분쟁 청구 {dispute} {amount}: {status}",
+        "disputed claim {dispute} of {amount}: {status}",
+    ),
     "verify_problems": ("문제 {count}건", "{count} problem(s)"),
 }
 

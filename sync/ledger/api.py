@@ -19,17 +19,26 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from sync.ledger.errors import LedgerError
+from sync.ledger.guard import TillGuard
 from sync.ledger.logs import RequestLog, access_logger, identify
 from sync.ledger.records import TillRecord
 from sync.ledger.service import Ledger
 from sync.ledger.settings import LedgerSettings
-from sync.protocol import ErrorBody, PushRequest, PushResponse, SnapshotResponse
+from sync.protocol import (
+    MAX_BATCH,
+    ErrorBody,
+    PushRequest,
+    PushResponse,
+    SnapshotResponse,
+    TillEntriesResponse,
+)
 
 log = logging.getLogger(__name__)
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorBody, "description": "missing or unknown token"},
     403: {"model": ErrorBody, "description": "token not allowed for this till or shop"},
+    413: {"model": ErrorBody, "description": "request body over the limit (1 MB by default)"},
     422: {"model": ErrorBody, "description": "malformed request"},
     503: {"model": ErrorBody, "description": "try again later"},
 }
@@ -47,6 +56,8 @@ def create_app(ledger: Ledger, settings: LedgerSettings) -> FastAPI:
         version="1",
         description="Central double-entry ledger of the ALL-LIVE Market point cards (protocol v1).",
     )
+    # Till requests: the token is checked before the body is read, and the body is bounded.
+    app.add_middleware(TillGuard, authenticate=ledger.authenticate_till, limit=settings.max_body_bytes)
     # Outermost: every answer, errors included, carries the request id and is in the access log.
     app.add_middleware(RequestLog, access=access_logger(settings))
 
@@ -78,8 +89,11 @@ def create_app(ledger: Ledger, settings: LedgerSettings) -> FastAPI:
         log.warning("database error, asking the client to retry: %s", type(exc.orig).__name__)
         return JSONResponse({"error": "try again later"}, status_code=503, headers={"Retry-After": "1"})
 
-    def till_for(till_id: str, authorization: Annotated[str | None, Header()] = None) -> TillRecord:
-        record = ledger.authenticate_till(_bearer(authorization))
+    def till_for(
+        request: Request, till_id: str, authorization: Annotated[str | None, Header()] = None
+    ) -> TillRecord:
+        # TillGuard authenticated the token before the body was read; look it up only without it.
+        record = getattr(request.state, "till", None) or ledger.authenticate_till(_bearer(authorization))
         if record is None:
             raise HTTPException(401, "unknown till token", headers={"WWW-Authenticate": "Bearer"})
         identify(f"till:{record.till_id}")
@@ -105,6 +119,16 @@ def create_app(ledger: Ledger, settings: LedgerSettings) -> FastAPI:
     @app.post("/v1/tills/{till_id}/entries", responses=ERRORS)
     def push(request: PushRequest, till: Annotated[TillRecord, Depends(till_for)]) -> PushResponse:
         return ledger.ingest(till.till_id, request)
+
+    @app.get("/v1/tills/{till_id}/entries", responses=ERRORS)
+    def till_entries(
+        till: Annotated[TillRecord, Depends(till_for)],
+        after: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_BATCH)] = MAX_BATCH,
+    ) -> TillEntriesResponse:
+        """The entries the ledger holds for this till after sequence ``after`` (acknowledged, in
+        order, a page at a time): how a till whose journal was lost or restored rebuilds it."""
+        return ledger.till_entries(till.till_id, after, limit)
 
     @app.get("/v1/tills/{till_id}/snapshot", responses=ERRORS)
     def snapshot(

@@ -179,7 +179,18 @@ def revoke_card(conn: Connection, clock: Clock, number: str, reason: str) -> Non
         raise LedgerError(f"card_already_{row['status']}", card=number)
     conn.execute(update(t.card).where(t.card.c.number == number).values(status="revoked"))
     touch_cards(conn, [number])
+    mark_revoked_version(conn, number)
     raise_alert(conn, clock, "card_revoked", None, f"{number}: {reason}")
+
+
+def mark_revoked_version(conn: Connection, number: str) -> None:
+    """Remember the version at which a card stopped (the first time): tills whose snapshot is at
+    least that version knew it, and their offline claims on it are disputed."""
+    conn.execute(
+        update(t.card)
+        .where(t.card.c.number == number, t.card.c.revoked_version.is_(None))
+        .values(revoked_version=t.card.c.version)
+    )
 
 
 def replace_card(conn: Connection, clock: Clock, number: str, reason: str) -> CardRecord:
@@ -195,4 +206,5 @@ def replace_card(conn: Connection, clock: Clock, number: str, reason: str) -> Ca
         update(t.card).where(t.card.c.number == number).values(status="replaced", replaced_by=new.number)
     )
     touch_cards(conn, [number, new.number])
+    mark_revoked_version(conn, number)
     return new

@@ -153,8 +153,9 @@ def ingest(conn: Connection, clock: Clock, till_id: str, request: PushRequest) -
         raise LedgerError("till_unknown", till_id=till_id)
     entries = sorted(request.entries, key=lambda e: e.seq)
     stored = load_stored(conn, till_id, entries)
-    payloads = {w.id: parse_payload(w.type, w.payload) for w in [*entries, *stored.held.values()]}
-    push = open_push(conn, clock, till_id, till_row[0], payloads.values())
+    wires = [*entries, *stored.held.values()]
+    payloads = {w.id: parse_payload(w.type, w.payload) for w in wires}
+    push = open_push(conn, clock, till_id, till_row[0], [(w.ts, payloads[w.id]) for w in wires])
     results: list[EntryResult] = []
     new_held: list[dict[str, Any]] = []
     stored_payloads: dict[str, str] = {}
@@ -200,7 +201,8 @@ def ingest(conn: Connection, clock: Clock, till_id: str, request: PushRequest) -
         apply(push, stored, wire, payloads[wire.id], canonical_json(wire.payload).decode())
         released.append(wire.seq)
     push.flush(new_held, released)
-    return PushResponse(results=results, applied_through=stored.applied)
+    head = stored.last_hash if stored.applied else None
+    return PushResponse(results=results, applied_through=stored.applied, head_hash=head)
 
 
 def invalid(push: PushState, wire: WireEntry, reason: str) -> EntryResult:

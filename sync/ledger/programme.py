@@ -12,7 +12,7 @@ from sync.ledger import schema as t
 from sync.ledger.errors import LedgerError
 from sync.ledger.postings import ensure_accounts, stamp
 from sync.ledger.records import ProgrammeInfo, TillRecord
-from sync.ledger.transaction import SHORTFALL, fund_account, settled_account, shop_account
+from sync.ledger.transaction import DISPUTED, SHORTFALL, fund_account, settled_account, shop_account
 from sync.protocol import TillLimits
 from sync.shared.clock import Clock
 
@@ -48,7 +48,7 @@ def create_programme(
             created_at=stamp(clock),
         )
     )
-    ensure_accounts(conn, {fund_account(year): "fund", SHORTFALL: "shortfall"})
+    ensure_accounts(conn, {fund_account(year): "fund", SHORTFALL: "shortfall", DISPUTED: "disputed"})
 
 
 def programme(conn: Connection, year: int | None = None) -> ProgrammeInfo:

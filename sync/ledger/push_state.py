@@ -3,6 +3,8 @@ writes at the end (entries, sales, postings, card changes, alerts) in one statem
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,10 +14,12 @@ from sqlalchemy import Connection, bindparam, select, update
 from sync.ledger import schema as t
 from sync.ledger.alerts import raise_alerts
 from sync.ledger.db import among, insert_rows
-from sync.ledger.postings import PostingWriter, card_balances, stamp
+from sync.ledger.offline_books import OFFLINE_AUTH, day_of, load_offline_books, offline_sales
+from sync.ledger.postings import PostingWriter, card_balances
 from sync.ledger.programme import latest_limits
 from sync.ledger.rules import Books, CardView, Decision, SaleBook
 from sync.ledger.versions import touch_cards
+from sync.protocol import TillLimits
 from sync.shared.clock import Clock
 from sync.shared.entries import (
     EntryPayload,
@@ -40,6 +44,7 @@ SALE_MUTABLE = (
     "refunded_total",
     "refunded_cash",
     "refunded_bank_card",
+    "disputed",
 )
 UPDATE_SALE = (
     update(t.sale)
@@ -60,6 +65,9 @@ class PushState:
     stored_sales: set[str]  # of those, the ones already in the database
     books: Books
     received_at: str
+    card_day_taken: dict[tuple[str, dt.date], int] = field(default_factory=dict)  # the books' counters
+    till_period_taken: dict[int | None, int] = field(default_factory=dict)
+    claims: list[dict[str, Any]] = field(default_factory=list)
     entries: list[dict[str, Any]] = field(default_factory=list)
     changed_sales: dict[str, None] = field(default_factory=dict)  # insertion-ordered set
     changed_cards: set[str] = field(default_factory=set)
@@ -76,6 +84,7 @@ class PushState:
         for txn in decision.transactions:
             self.writer.add(txn)
         if decision.sale is not None:
+            self._count_offline(self.sales.get(decision.sale.entry_id), decision.sale)
             self.sales[decision.sale.entry_id] = decision.sale
             self.changed_sales[decision.sale.entry_id] = None
         for number, status in decision.card_status:
@@ -84,7 +93,33 @@ class PushState:
             self.changed_cards.add(number)
         for alert in decision.alerts:
             self.alert(alert.kind, alert.detail)
+        for claim in decision.claims:
+            self.claims.append(
+                {
+                    "id": uuid.uuid4().hex,
+                    "entry_id": claim.entry_id,
+                    "till_id": self.till_id,
+                    "shop_id": self.shop_id,
+                    "amount": claim.amount,
+                    "reason": claim.reason[:64],
+                    "status": "open",
+                    "raised_at": self.received_at,
+                    "note": "",
+                }
+            )
         return self.writer.balances.get(decision.balance_of) if decision.balance_of else None
+
+    def _count_offline(self, before: SaleBook | None, after: SaleBook) -> None:
+        """An offline sale just posted counts against its card's day and its till's snapshot period."""
+        newly = before is None or before.status != "posted"
+        if not (newly and after.status == "posted" and after.auth in OFFLINE_AUTH and after.card_number):
+            return
+        day = day_of(after.ts)
+        if day is not None:
+            key = (after.card_number, day)
+            self.card_day_taken[key] = self.card_day_taken.get(key, 0) + after.posted_points
+        version = after.snapshot_version
+        self.till_period_taken[version] = self.till_period_taken.get(version, 0) + after.posted_points
 
     def flush(self, held: list[dict[str, Any]], released: list[int]) -> None:
         conn = self.conn
@@ -111,6 +146,7 @@ class PushState:
             conn.execute(
                 update(t.card).where(t.card.c.number == number).values(status=self.cards[number].status)
             )
+        insert_rows(conn, t.dispute, self.claims)
         raise_alerts(conn, self.clock, self.alerts)
         touch_cards(conn, self.writer.touched_cards | self.changed_cards)
 
@@ -120,14 +156,18 @@ def open_push(
     clock: Clock,
     till_id: str,
     shop_id: str,
-    payloads: Iterable[EntryPayload | InvalidPayload],
+    payloads: Iterable[tuple[str, EntryPayload | InvalidPayload]],
 ) -> PushState:
-    """Lock the cards the entries name (and the sales they refer to), in a fixed order."""
+    """Lock the cards the entries (till time, payload) name, and the sales they refer to, in a fixed
+    order; read what the offline rules need when the push holds offline claims."""
     numbers: set[str] = set()
     refs: set[str] = set()
-    for payload in payloads:
+    offline: list[tuple[str, str, int | None]] = []
+    for ts, payload in payloads:
         if isinstance(payload, Sale | Refund) and payload.card is not None:
             numbers.add(payload.card.number)
+        if isinstance(payload, Sale) and payload.card is not None and payload.auth == "offline":
+            offline.append((payload.card.number, ts, payload.snapshot_version))
         if isinstance(payload, FOLLOW_UPS):
             refs.add(payload.ref)
     sales: dict[str, SaleBook] = {}
@@ -144,14 +184,50 @@ def open_push(
         ).all()
         numbers |= {r[0] for r in rows if r[0]}
         # Fixed lock order (card number) so two pushes touching the same cards never deadlock.
-        for number, status, expires_on, replaced_by in conn.execute(
-            select(t.card.c.number, t.card.c.status, t.card.c.expires_on, t.card.c.replaced_by)
+        for number, status, expires_on, replaced_by, revoked_version in conn.execute(
+            select(
+                t.card.c.number,
+                t.card.c.status,
+                t.card.c.expires_on,
+                t.card.c.replaced_by,
+                t.card.c.revoked_version,
+            )
             .where(among(conn, t.card.c.number, sorted(numbers)))
             .order_by(t.card.c.number)
             .with_for_update()
         ):
-            cards[number] = CardView(number, status, expires_on, replaced_by)
+            cards[number] = CardView(number, status, expires_on, replaced_by, revoked_version)
     writer = PostingWriter(clock, card_balances(conn, cards))
-    limits = latest_limits(conn)
-    books = Books(till_id, shop_id, cards, writer.balances, limits.offline_card_daily_cap if limits else 0)
-    return PushState(conn, clock, till_id, shop_id, cards, writer, sales, set(sales), books, stamp(clock))
+    limits = latest_limits(conn) or TillLimits()
+    now = clock()
+    window = dt.timedelta(seconds=limits.snapshot_max_age_seconds)
+    known = load_offline_books(conn, till_id, offline_sales(offline, sales.values()), now, window)
+    books = Books(
+        till_id,
+        shop_id,
+        cards,
+        writer.balances,
+        offline_card_cap=limits.offline_card_daily_cap,
+        offline_till_cap=limits.offline_till_cap,
+        snapshot_max_age=window,
+        received_at=now,
+        current_version=known.current_version,
+        served=known.served,
+        card_day_taken=known.card_day_taken,
+        till_period_taken=known.till_period_taken,
+    )
+    received = now.astimezone(dt.UTC).isoformat(timespec="microseconds")
+    return PushState(
+        conn,
+        clock,
+        till_id,
+        shop_id,
+        cards,
+        writer,
+        sales,
+        set(sales),
+        books,
+        received,
+        known.card_day_taken,
+        known.till_period_taken,
+    )

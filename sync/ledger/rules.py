@@ -12,10 +12,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Literal
 
+from sync.ledger.books import (
+    MAX_CLOCK_SKEW,
+    MAX_REASON,
+    Alert,
+    Books,
+    CardView,
+    Claim,
+    Decision,
+    EntryMeta,
+    SaleBook,
+    Status,
+)
 from sync.ledger.transaction import SHORTFALL, Move, Transaction, card_account, shop_account
-from sync.shared.clock import business_day_of, parse_instant
+from sync.shared.clock import business_day_of
 from sync.shared.entries import (
     EntryPayload,
     InvalidPayload,
@@ -24,113 +35,19 @@ from sync.shared.entries import (
     SaleCancelled,
     SaleFallback,
 )
-from sync.shared.sale_state import SaleState, SaleStatus, TenderSplit, refund_problem
+from sync.shared.sale_state import refund_problem
 
-Status = Literal["accepted", "rejected"]
-MAX_REASON = 64  # the stored reason column
-
-
-@dataclass(frozen=True)
-class CardView:
-    """What the rules need of a card (its row is locked while they decide)."""
-
-    number: str
-    status: str  # active | online_only | revoked | replaced | expired
-    expires_on: dt.date
-    replaced_by: str | None = None
-
-
-@dataclass(frozen=True)
-class SaleBook:
-    """The ledger's record of one sale (a row of ``sale``): its tenders, who paid the points (card
-    or the fund's shortfall), and what was given back per tender."""
-
-    entry_id: str
-    till_id: str
-    shop_id: str
-    seq: int
-    ts: str
-    cashier: str
-    total: int
-    points: int
-    cash: int
-    bank_card: int
-    card_number: str | None
-    auth: str
-    status: str = "posted"  # posted | rejected | cancelled
-    card_part: int = 0
-    shortfall: int = 0
-    refunded_points: int = 0
-    refunded_card: int = 0  # of the refunded points, those that went back to a card
-    refunded_total: int = 0
-    refunded_cash: int = 0
-    refunded_bank_card: int = 0
-
-    @property
-    def state(self) -> SaleState:
-        """The shared sale rule's view of this row (status, paid and refunded per tender)."""
-        return SaleState(
-            SaleStatus(self.status),
-            TenderSplit(self.points, self.bank_card, self.cash),
-            TenderSplit(self.refunded_points, self.refunded_bank_card, self.refunded_cash),
-        )
-
-
-@dataclass(frozen=True)
-class Alert:
-    kind: str
-    detail: str
-
-
-@dataclass(frozen=True)
-class Decision:
-    """The outcome of one entry: what to post, the sale row after it, cards whose status changes."""
-
-    status: Status
-    reason: str | None = None
-    transactions: tuple[Transaction, ...] = ()
-    sale: SaleBook | None = None
-    card_status: tuple[tuple[str, str], ...] = ()
-    alerts: tuple[Alert, ...] = ()
-    balance_of: str | None = None  # the card account whose balance the till is told, after posting
-
-
-@dataclass(frozen=True)
-class Books:
-    """The locked state one push decides against (read-only to the rules)."""
-
-    till_id: str
-    shop_id: str
-    cards: Mapping[str, CardView]
-    balances: Mapping[str, int]  # card account name -> balance
-    offline_card_cap: int = 0  # the programme's per-card offline cap: larger offline sales are alerted
-
-
-@dataclass(frozen=True)
-class EntryMeta:
-    """An entry's identity and time: ``ts`` as stored with its sale, ``at`` the instant (None when
-    the till's time cannot be read)."""
-
-    id: str
-    seq: int
-    ts: str
-    at: dt.datetime | None
-
-    @classmethod
-    def of(cls, entry_id: str, seq: int, ts: str) -> EntryMeta:
-        try:
-            at = parse_instant(ts)
-        except ValueError:
-            return cls(entry_id, seq, ts, None)
-        # Stored in UTC with microseconds, so that text order is time order (what tills send already).
-        if len(ts) != 32 or ts[10] != "T" or not ts.endswith("+00:00"):
-            ts = at.astimezone(dt.UTC).isoformat(timespec="microseconds")
-        return cls(entry_id, seq, ts, at)
-
-    @property
-    def business_day(self) -> dt.date | None:
-        """The business day (KST) of the entry, compared as a date, never as text."""
-        return business_day_of(self.at) if self.at is not None else None
+__all__ = [
+    "MAX_CLOCK_SKEW",
+    "Alert",
+    "Books",
+    "CardView",
+    "Claim",
+    "Decision",
+    "EntryMeta",
+    "SaleBook",
+    "decide",
+]
 
 
 def rejected(reason: str) -> Decision:
@@ -179,7 +96,9 @@ def apply_sale(books: Books, entry: EntryMeta, sale: Sale) -> Decision:
         balance_of = card_account(number)
         if sale.auth == "online":
             balance = books.balances.get(balance_of)
-            reason = card_problem(books.cards.get(number), entry.business_day)
+            # Online, the ledger's own clock decides (the till's time is only its claim).
+            day = business_day_of(books.received_at) if books.received_at else entry.business_day
+            reason = card_problem(books.cards.get(number), day)
             if reason is None and (balance or 0) < sale.points:
                 reason = "insufficient_points"
             if reason is None:
@@ -189,7 +108,7 @@ def apply_sale(books: Books, entry: EntryMeta, sale: Sale) -> Decision:
             else:
                 outcome, status = "rejected", "rejected"
         else:
-            offline = take_offline(books, entry.id, number, sale.points)
+            offline = take_offline(books, entry, number, sale.points, sale.snapshot_version)
             txns = (offline.txn,) if offline.txn is not None else ()
     book = SaleBook(
         entry_id=entry.id,
@@ -207,43 +126,94 @@ def apply_sale(books: Books, entry: EntryMeta, sale: Sale) -> Decision:
         status=status,
         card_part=offline.card_part,
         shortfall=offline.shortfall,
+        disputed=offline.disputed,
+        snapshot_version=sale.snapshot_version,
     )
-    return Decision(outcome, reason, txns, book, offline.card_status, offline.alerts, balance_of)
+    return Decision(
+        outcome, reason, txns, book, offline.card_status, offline.alerts, balance_of, offline.claims
+    )
 
 
 @dataclass(frozen=True)
 class Offline:
-    """How an offline sale's points are paid: the card's part, the fund's shortfall, and its effects."""
+    """How an offline sale's points are paid: the card's part, the fund's shortfall, the disputed
+    rest, and its effects."""
 
     card_part: int = 0
     shortfall: int = 0
+    disputed: int = 0
     txn: Transaction | None = None
     card_status: tuple[tuple[str, str], ...] = ()
     alerts: tuple[Alert, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
 
-def take_offline(books: Books, entry_id: str, number: str, points: int) -> Offline:
-    """An offline sale is always posted (the goods were handed over): the card pays what it has, the
-    fund's shortfall the rest, and a card that fell short becomes online-only."""
+def offline_allowed(
+    books: Books, entry: EntryMeta, number: str, points: int, version: int | None
+) -> tuple[int, str | None]:
+    """How many of an offline sale's points §6 allows, judged with what the ledger knows, and why
+    not all of them (None when all are allowed)."""
+    card = books.cards.get(number)
+    if card is None:
+        return 0, "card_unknown"
+    if entry.at is None:
+        return 0, "invalid_timestamp"
+    if books.received_at is not None and entry.at > books.received_at + books.max_skew:
+        return 0, "till_time_in_future"
+    if version is not None:
+        served = books.served.get(version)
+        if served is None or version > books.current_version:
+            return 0, "snapshot_unknown"
+        if entry.at < served - books.max_skew:
+            return 0, "till_time_before_snapshot"
+        if entry.at > served + books.snapshot_max_age + books.max_skew:
+            return 0, "snapshot_too_old"
+    # A revocation binds the till when its snapshot had it (a till that does not say which
+    # snapshot it sold under is held to everything).
+    known = version is None or card.revoked_version is None or card.revoked_version <= version
+    if card.status in ("revoked", "replaced") and known:
+        return 0, f"card_{card.status}"
+    day = business_day_of(entry.at)
+    if day > card.expires_on:
+        return 0, "card_expired"
+    allowed, reason = points, None
+    if books.offline_card_cap:
+        left = max(0, books.offline_card_cap - books.card_day_taken.get((number, day), 0))
+        if left < allowed:
+            allowed, reason = left, "over_card_daily_cap"
+    if books.offline_till_cap:
+        left = max(0, books.offline_till_cap - books.till_period_taken.get(version, 0))
+        if left < allowed:
+            allowed, reason = left, "over_till_cap"
+    return allowed, reason
+
+
+def take_offline(books: Books, entry: EntryMeta, number: str, points: int, version: int | None) -> Offline:
+    """An offline sale as far as the rules allow it: the card pays what it has of the allowed part,
+    the fund's shortfall the rest (the card becomes online-only), and whatever the rules do not
+    allow is a disputed claim for the office, never the shop's credit."""
+    allowed, why = offline_allowed(books, entry, number, points, version)
+    disputed = points - allowed
+    claims: tuple[Claim, ...] = ()
     alerts: tuple[Alert, ...] = ()
-    if books.offline_card_cap and points > books.offline_card_cap:
+    if disputed:
+        claims = (Claim(entry.id, disputed, why or "disputed"),)
         alerts = (
             Alert(
-                "offline_over_cap",
-                f"offline sale {entry_id} took {points} points from card {number}; "
-                f"the cap is {books.offline_card_cap}",
+                "offline_claim_disputed",
+                f"offline sale {entry.id} on card {number}: {disputed} of {points} points disputed ({why})",
             ),
         )
     account = card_account(number)
     card = books.cards.get(number)
-    from_card = min(points, max(0, books.balances.get(account, 0))) if card is not None else 0
-    rest = points - from_card
-    moves: list[Move] = [(shop_account(books.shop_id), points), (account, -from_card), (SHORTFALL, -rest)]
-    txn = Transaction.of("sale", entry_id, moves, "offline" if rest == 0 else f"offline, shortfall {rest}")
+    from_card = min(allowed, max(0, books.balances.get(account, 0))) if card is not None else 0
+    rest = allowed - from_card
+    moves: list[Move] = [(shop_account(books.shop_id), allowed), (account, -from_card), (SHORTFALL, -rest)]
+    txn = Transaction.of("sale", entry.id, moves, "offline" if rest == 0 else f"offline, shortfall {rest}")
     changes: tuple[tuple[str, str], ...] = ()
     if rest and card is not None and card.status in ("active", "expired"):
         changes = ((number, "online_only"),)
-    return Offline(from_card, rest, txn, changes, alerts)
+    return Offline(from_card, rest, disputed, txn, changes, alerts, claims)
 
 
 def apply_fallback(books: Books, entry_id: str, book: SaleBook) -> Decision:
@@ -251,12 +221,21 @@ def apply_fallback(books: Books, entry_id: str, book: SaleBook) -> Decision:
     account = card_account(book.card_number) if book.card_number else None
     if book.status != "rejected" or book.card_number is None:
         return Decision("accepted", balance_of=account)
-    offline = take_offline(books, entry_id, book.card_number, book.points)
+    # Judged at the time and under the snapshot of the sale itself; postings carry this entry's id.
+    meta = EntryMeta.of(book.entry_id, book.seq, book.ts)
+    offline = take_offline(books, meta, book.card_number, book.points, book.snapshot_version)
     posted = replace(
-        book, auth="fallback", status="posted", card_part=offline.card_part, shortfall=offline.shortfall
+        book,
+        auth="fallback",
+        status="posted",
+        card_part=offline.card_part,
+        shortfall=offline.shortfall,
+        disputed=offline.disputed,
     )
-    txns = (offline.txn,) if offline.txn is not None else ()
-    return Decision("accepted", None, txns, posted, offline.card_status, offline.alerts, account)
+    txns = tuple(replace(t, entry_id=entry_id) for t in (offline.txn,) if t is not None)
+    return Decision(
+        "accepted", None, txns, posted, offline.card_status, offline.alerts, account, offline.claims
+    )
 
 
 def apply_cancel(books: Books, entry_id: str, book: SaleBook) -> Decision:
@@ -301,6 +280,8 @@ def apply_refund(books: Books, entry_id: str, refund: Refund, book: SaleBook) ->
     if problem is not None:
         return rejected(problem.value)
     points = refund.points
+    if points > book.posted_points - book.refunded_points:
+        return rejected("refund_exceeds_posted_points")  # a disputed part was never credited
     txns: tuple[Transaction, ...] = ()
     to_card, balance_of = 0, None
     if points:

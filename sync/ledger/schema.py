@@ -77,6 +77,9 @@ card = Table(
     Column("status", String(16), nullable=False),
     Column("replaced_by", String(12), nullable=True),
     Column("version", BigInteger, nullable=False),
+    # The card version at which it was revoked or replaced (revision 0004): a till that sold under
+    # an older snapshot could not have known.
+    Column("revoked_version", BigInteger, nullable=True),
     Column("created_at", String(40), nullable=False),
     CheckConstraint("status IN ('active','online_only','revoked','replaced','expired')", name="card_status"),
 )
@@ -179,8 +182,46 @@ sale = Table(
     # Refunded per tender (revision 0003): each tender goes back only up to what it paid.
     Column("refunded_cash", BigInteger, nullable=False, default=0, server_default="0"),
     Column("refunded_bank_card", BigInteger, nullable=False, default=0, server_default="0"),
+    # Revision 0004: the points of an offline claim the rules did not allow (never credited to the
+    # shop; see ``dispute``), and the snapshot version the till sold under (None: not reported).
+    Column("disputed", BigInteger, nullable=False, default=0, server_default="0"),
+    Column("snapshot_version", BigInteger, nullable=True),
 )
 Index("sale_shop_ts", sale.c.shop_id, sale.c.ts)
+Index("sale_card", sale.c.card_number)
+
+# An offline claim beyond the rules, waiting for the office (revision 0004): accepted claims are
+# paid disputed -> shop (``txn_id``), rejected ones are closed with a note; both keep who and when.
+dispute = Table(
+    "dispute",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("entry_id", String(36), nullable=False),
+    Column("till_id", String(64), nullable=False),
+    Column("shop_id", String(64), nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    Column("reason", String(64), nullable=False),
+    Column("status", String(16), nullable=False),  # open | accepted | rejected
+    Column("raised_at", String(40), nullable=False),
+    Column("resolved_at", String(40), nullable=True),
+    Column("resolved_by", String(64), nullable=True),
+    Column("note", Text, nullable=False, default="", server_default=""),
+    Column("txn_id", String(32), nullable=True),
+    CheckConstraint("amount > 0", name="dispute_amount_positive"),
+    CheckConstraint("status IN ('open','accepted','rejected')", name="dispute_status"),
+)
+Index("dispute_entry", dispute.c.entry_id)
+
+# Each snapshot version the ledger served to a till, first served at (revision 0004): the period an
+# offline claim made under that snapshot belongs to.
+till_snapshot = Table(
+    "till_snapshot",
+    metadata,
+    Column("till_id", String(64), nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("served_at", String(40), nullable=False),
+    PrimaryKeyConstraint("till_id", "version"),
+)
 
 alert = Table(
     "alert",

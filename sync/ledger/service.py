@@ -15,6 +15,7 @@ from typing import Any
 from sync.ledger import alerts as _alerts
 from sync.ledger import cards as _cards
 from sync.ledger import closing as _closing
+from sync.ledger import disputes as _disputes
 from sync.ledger import ingest as _ingest
 from sync.ledger import programme as _programme
 from sync.ledger import queries as _queries
@@ -33,7 +34,7 @@ from sync.ledger.records import (
     TillRecord,
 )
 from sync.ledger.transaction import SHORTFALL
-from sync.protocol import PushRequest, PushResponse, SnapshotResponse, TillLimits
+from sync.protocol import PushRequest, PushResponse, SnapshotResponse, TillEntriesResponse, TillLimits
 from sync.shared.clock import Clock, utc_now
 
 __all__ = ["SHORTFALL", "Ledger", "LedgerError", "insert_rows"]
@@ -142,8 +143,29 @@ class Ledger:
             return _ingest.ingest(conn, self.clock, till_id, request)
 
     def snapshot(self, till_id: str, since: int = 0) -> SnapshotResponse:
+        """The till's card changes since ``since``; the version served is remembered (the period of
+        the till's offline claims under it)."""
         with reading(self.engine) as conn:
-            return _snapshot.snapshot(conn, self.clock, till_id, since)
+            answer = _snapshot.snapshot(conn, self.clock, till_id, since)
+        with uow(self.engine) as conn:
+            _snapshot.record_served(conn, self.clock, till_id, answer.version)
+        return answer
+
+    def till_entries(self, till_id: str, after: int = 0, limit: int = 500) -> TillEntriesResponse:
+        """The entries the ledger holds for a till after ``after`` (recovery of a lost journal)."""
+        with reading(self.engine) as conn:
+            return _snapshot.till_entries(conn, till_id, after, limit)
+
+    # -- disputed offline claims -------------------------------------------------------------------
+    def disputes(self, status: str | None = None) -> list[_disputes.DisputeRecord]:
+        with reading(self.engine) as conn:
+            return _disputes.disputes(conn, status)
+
+    def resolve_dispute(
+        self, dispute_id: str, *, accept: bool, note: str, operator: str
+    ) -> _disputes.DisputeRecord:
+        with uow(self.engine) as conn:
+            return _disputes.resolve_dispute(conn, self.clock, dispute_id, accept, note, operator)
 
     # -- queries and checks ------------------------------------------------------------------------
     def balances(self) -> list[AccountBalance]:

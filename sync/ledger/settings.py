@@ -29,6 +29,7 @@ ENV = {
     "log_format": "ALLIVE_LOG_FORMAT",
     "log_level": "ALLIVE_LOG_LEVEL",
     "workers": "ALLIVE_LEDGER_WORKERS",
+    "max_body_bytes": "ALLIVE_MAX_BODY_BYTES",
 }
 CONFIG_ENV = "ALLIVE_LEDGER_CONFIG"
 
@@ -47,6 +48,7 @@ class LedgerSettings:
     log_format: str = "kv"  # kv (key=value) or json
     log_level: str = "INFO"
     workers: int = 1
+    max_body_bytes: int = 1_000_000  # a till's push (500 entries) is far below; refused before reading
     serving: bool = True  # False for `upgrade` and `verify`, which need no admin token
 
     def __post_init__(self) -> None:
@@ -56,8 +58,8 @@ class LedgerSettings:
             raise SettingsError(f"log format must be kv or json, not {self.log_format!r}")
         if not isinstance(logging.getLevelName(self.log_level.upper()), int):
             raise SettingsError(f"unknown log level {self.log_level!r}")
-        if self.access_log_days < 1 or self.workers < 1:
-            raise SettingsError("access_log_days and workers must be at least 1")
+        if self.access_log_days < 1 or self.workers < 1 or self.max_body_bytes < 1:
+            raise SettingsError("access_log_days, workers and max_body_bytes must be at least 1")
         if self.demo or not self.serving:
             return
         if self.admin_token.strip().lower() in PLACEHOLDER_TOKENS or len(self.admin_token) < MIN_TOKEN_LENGTH:
@@ -79,6 +81,7 @@ class LedgerSettings:
             "log_format": self.log_format,
             "log_level": self.log_level,
             "workers": str(self.workers),
+            "max_body_bytes": str(self.max_body_bytes),
         }
         return {ENV[name]: value for name, value in values.items()}
 
@@ -88,7 +91,7 @@ def _convert(name: str, value: Any) -> Any:
         return None
     if name in ("demo", "serving"):
         return value if isinstance(value, bool) else str(value).strip().lower() in ("1", "true", "yes", "on")
-    if name in ("access_log_days", "workers"):
+    if name in ("access_log_days", "workers", "max_body_bytes"):
         try:
             return int(value)
         except (TypeError, ValueError):

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import Connection, literal, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from sync.ledger import schema as t
+from sync.ledger.db import is_postgres
 from sync.ledger.errors import LedgerError
+from sync.ledger.postings import stamp
 from sync.ledger.programme import programme, shop_header
 from sync.ledger.versions import current_version
-from sync.protocol import CardState, SnapshotResponse
+from sync.protocol import CardState, SnapshotResponse, StoredEntry, TillEntriesResponse, WireEntry
 from sync.shared.cards.number import mask_name
 from sync.shared.clock import Clock
 
@@ -18,6 +23,7 @@ def snapshot(conn: Connection, clock: Clock, till_id: str, since: int = 0) -> Sn
     if till_row is None:
         raise LedgerError("till_unknown", till_id=till_id)
     version = current_version(conn)
+    head = till_head(conn, till_id)
     rows = conn.execute(
         select(
             t.card.c.number,
@@ -51,4 +57,59 @@ def snapshot(conn: Connection, clock: Clock, till_id: str, since: int = 0) -> Sn
         issuer_public_key=info.issuer_public_key,
         limits=info.limits,
         shop=shop_header(conn, till_row[0]),
+        applied_through=head[0],
+        head_hash=head[1],
+    )
+
+
+def till_head(conn: Connection, till_id: str) -> tuple[int, str | None]:
+    """The till's acknowledged head: its last applied sequence (gap-free from 1) and that entry's hash."""
+    row = conn.execute(
+        select(t.entry.c.seq, t.entry.c.hash)
+        .where(t.entry.c.till_id == till_id)
+        .order_by(t.entry.c.seq.desc())
+        .limit(1)
+    ).first()
+    return (int(row[0]), str(row[1])) if row else (0, None)
+
+
+def record_served(conn: Connection, clock: Clock, till_id: str, version: int) -> None:
+    """Remember that ``till_id`` was served snapshot ``version`` (first time only): the period its
+    offline claims under that version are judged in."""
+    dialect = postgresql if is_postgres(conn) else sqlite
+    conn.execute(
+        dialect.insert(t.till_snapshot)
+        .values(till_id=till_id, version=version, served_at=stamp(clock))
+        .on_conflict_do_nothing()
+    )
+
+
+def till_entries(conn: Connection, till_id: str, after: int, limit: int) -> TillEntriesResponse:
+    """A page of the entries the ledger holds for a till, after sequence ``after``, as they were sent."""
+    rows = conn.execute(
+        select(t.entry)
+        .where(t.entry.c.till_id == till_id, t.entry.c.seq > after)
+        .order_by(t.entry.c.seq)
+        .limit(limit + 1)
+    ).mappings()
+    found = [
+        StoredEntry(
+            entry=WireEntry(
+                id=r["id"],
+                till_id=r["till_id"],
+                seq=r["seq"],
+                ts=r["ts"],
+                type=r["type"],
+                payload=json.loads(r["payload"]),
+                prev_hash=r["prev_hash"],
+                hash=r["hash"],
+            ),
+            outcome=r["status"],
+            reason=r["reason"],
+            card_balance=r["card_balance"],
+        )
+        for r in rows
+    ]
+    return TillEntriesResponse(
+        entries=found[:limit], applied_through=till_head(conn, till_id)[0], more=len(found) > limit
     )

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SHORTFALL = "shortfall"
+# Offline claims the rules did not allow and the office accepted are paid from here (disputed ->
+# shop): its balance is minus what the fund paid on accepted claims.
+DISPUTED = "disputed"
 
 # One move: (account name, signed amount in won). Negative takes from the account, positive adds.
 Move = tuple[str, int]

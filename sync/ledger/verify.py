@@ -13,6 +13,9 @@ from collections.abc import Callable
 from sqlalchemy import Connection, func, select
 
 from sync.ledger import schema as t
+from sync.ledger.offline_books import OFFLINE_AUTH, day_of
+from sync.ledger.programme import latest_limits
+from sync.ledger.transaction import DISPUTED
 from sync.shared.chain import GENESIS_HASH, entry_hash
 
 Check = Callable[[Connection], list[str]]
@@ -101,18 +104,101 @@ def shops_credited_as_sold(conn: Connection) -> list[str]:
     sums = _posting_sums(conn)
     expected: dict[str, int] = defaultdict(int)
     for shop_id, points, refunded in conn.execute(
-        select(t.sale.c.shop_id, func.sum(t.sale.c.points), func.sum(t.sale.c.refunded_points))
+        select(
+            t.sale.c.shop_id,
+            func.sum(t.sale.c.points - t.sale.c.disputed),
+            func.sum(t.sale.c.refunded_points),
+        )
         .where(t.sale.c.status == "posted")
         .group_by(t.sale.c.shop_id)
     ):
         expected[shop_id] = int(points or 0) - int(refunded or 0)
+    # Disputed claims the office accepted were paid to the shop from ``disputed``.
+    for shop_id, amount in conn.execute(
+        select(t.dispute.c.shop_id, func.sum(t.dispute.c.amount))
+        .where(t.dispute.c.status == "accepted")
+        .group_by(t.dispute.c.shop_id)
+    ):
+        expected[shop_id] += int(amount or 0)
     problems = []
     for (shop_id,) in conn.execute(select(t.shop.c.shop_id)):
         credited = sums.get(f"shop:{shop_id}", 0) + sums.get(f"settled:{shop_id}", 0)
         if credited != expected.get(shop_id, 0):
             problems.append(
-                f"shop {shop_id}: credited {credited} but its posted sales less refunds come to {expected.get(shop_id, 0)}"
+                f"shop {shop_id}: credited {credited} but its posted sales less refunds and disputed "
+                f"parts come to {expected.get(shop_id, 0)}"
             )
+    return problems
+
+
+def disputes_accounted(conn: Connection) -> list[str]:
+    """Every disputed won is accounted for: each sale's disputed part is its claims, the
+    ``disputed`` account paid exactly the accepted claims, and every closed claim says who and why."""
+    problems = []
+    claimed: dict[str, int] = defaultdict(int)
+    for entry_id, amount in conn.execute(
+        select(t.dispute.c.entry_id, func.sum(t.dispute.c.amount)).group_by(t.dispute.c.entry_id)
+    ):
+        claimed[entry_id] = int(amount or 0)
+    for entry_id, disputed in conn.execute(
+        select(t.sale.c.entry_id, t.sale.c.disputed).where(t.sale.c.disputed != 0)
+    ):
+        if claimed.pop(entry_id, 0) != disputed:
+            problems.append(f"sale {entry_id}: {disputed} won disputed but its claims do not say so")
+    problems += [
+        f"claim on sale {entry_id} ({amount} won) has no disputed sale"
+        for entry_id, amount in claimed.items()
+    ]
+    accepted = conn.execute(
+        select(func.sum(t.dispute.c.amount)).where(t.dispute.c.status == "accepted")
+    ).scalar()
+    paid = -_posting_sums(conn).get(DISPUTED, 0)
+    if paid != int(accepted or 0):
+        problems.append(f"the disputed account paid {paid} but accepted claims come to {int(accepted or 0)}")
+    for dispute_id, status in conn.execute(
+        select(t.dispute.c.id, t.dispute.c.status).where(
+            t.dispute.c.status != "open",
+            (t.dispute.c.resolved_by.is_(None))
+            | (t.dispute.c.resolved_at.is_(None))
+            | (t.dispute.c.note == ""),
+        )
+    ):
+        problems.append(f"dispute {dispute_id} is {status} without who, when and why")
+    return problems
+
+
+def offline_within_rules(conn: Connection) -> list[str]:
+    """No shop was credited beyond the offline rules: per card and business day, and per till and
+    snapshot it sold under, the offline points posted stay within the caps."""
+    limits = latest_limits(conn)
+    if limits is None:
+        return []
+    per_card: dict[tuple[str, str, object], int] = defaultdict(int)
+    per_till: dict[tuple[str, int], int] = defaultdict(int)
+    for till_id, number, ts, version, amount in conn.execute(
+        select(
+            t.sale.c.till_id,
+            t.sale.c.card_number,
+            t.sale.c.ts,
+            t.sale.c.snapshot_version,
+            t.sale.c.points - t.sale.c.disputed,
+        ).where(t.sale.c.status == "posted", t.sale.c.auth.in_(OFFLINE_AUTH))
+    ):
+        day = day_of(ts)
+        per_card[(till_id, number, day)] += int(amount)
+        if version is not None:
+            per_till[(till_id, int(version))] += int(amount)
+    problems = [
+        f"till {till_id}, card {number}: {amount} offline points posted on {day}, "
+        f"over the cap of {limits.offline_card_daily_cap}"
+        for (till_id, number, day), amount in per_card.items()
+        if amount > limits.offline_card_daily_cap
+    ]
+    problems += [
+        f"till {till_id}: {amount} offline points under snapshot {version}, over the cap of {limits.offline_till_cap}"
+        for (till_id, version), amount in per_till.items()
+        if amount > limits.offline_till_cap
+    ]
     return problems
 
 
@@ -123,6 +209,8 @@ CHECKS: tuple[Check, ...] = (
     entries_stored_once,
     chains_unbroken,
     shops_credited_as_sold,
+    disputes_accounted,
+    offline_within_rules,
 )
 
 

@@ -110,16 +110,29 @@ class Sale(Payload):
     tax_free: Won
     card: CardRef | None = None
     auth: Auth
+    # The card snapshot version the till held when it sold (added after protocol 1's first
+    # journals: absent in older entries, and then not written at all).
+    snapshot_version: Annotated[StrictInt, Field(ge=0, le=2**62)] | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Sale:
         if self.points + self.bank_card + self.cash != self.total:
             raise ValueError("points + bank_card + cash must equal total")
+        if any(line.amount != line.qty * line.unit_price for line in self.lines):
+            raise ValueError("a line's amount must be qty * unit_price")
+        if sum(line.amount for line in self.lines) != self.total:
+            raise ValueError("the lines must sum to total")
         if self.points > 0 and self.card is None:
             raise ValueError("points without a card")
         if self.points > 0 and self.auth == "none":
             raise ValueError("points need auth online or offline")
         return self
+
+    def to_payload(self) -> dict[str, Any]:
+        body = self.model_dump(mode="json")
+        if body.get("snapshot_version") is None:
+            body.pop("snapshot_version", None)  # the keys older tills wrote, exactly
+        return body
 
 
 class SaleRejected(Payload):

@@ -115,12 +115,15 @@ def test_lost_answer_then_fallback_and_cancel_apply_exactly_once(programme):
     push(ledger, "cafe1-1", sale)
     push(ledger, "cafe1-1", till.make("sale_cancelled", {"ref": sale.id, "reason": "card_daily_cap"}))
     assert ledger.card_balance(card) == 100_000
-    # A rejected online sale that the till then accepted offline (fallback) is posted as offline.
+    # A rejected online sale that the till then accepted offline (fallback) is judged as offline:
+    # the per-card daily cap (30,000) is posted, the rest is a disputed claim, not the shop's.
     big = till.sale(card, 150_000)
     assert push(ledger, "cafe1-1", big).results[0].reason == "insufficient_points"
     push(ledger, "cafe1-1", till.make("sale_fallback", {"ref": big.id}))
-    assert ledger.card_balance(card) == 0
-    assert sum(s.amount for s in ledger.shortfalls()) == 50_000
+    assert ledger.card_balance(card) == 70_000
+    assert [(d.entry_id, d.amount, d.reason) for d in ledger.disputes()] == [
+        (big.id, 120_000, "over_card_daily_cap")
+    ]
     # Resending everything changes nothing.
     before = ledger.balances()
     push(ledger, "cafe1-1", *till.entries)

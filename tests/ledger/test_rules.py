@@ -129,10 +129,16 @@ def test_an_offline_sale_splits_into_card_part_and_shortfall(balance, sale):
     book = model.sale
     assert book is not None
     if sale.auth == "offline":
-        assert book.card_part == min(sale.points, balance)
-        assert book.card_part + book.shortfall == sale.points
-        assert model.accounts[SHORTFALL] == -book.shortfall and model.accounts[SHOP] == sale.points
+        # What the per-card daily cap allows is posted (card first, then the fund's shortfall);
+        # the rest is a disputed claim, never the shop's credit.
+        allowed = min(sale.points, 30_000)
+        assert book.disputed == sale.points - allowed
+        assert book.card_part == min(allowed, balance)
+        assert book.card_part + book.shortfall == allowed
+        assert model.accounts[SHORTFALL] == -book.shortfall and model.accounts[SHOP] == allowed
         assert (model.status == "online_only") == (book.shortfall > 0)
+        claimed = sum(c.amount for d in model.decisions for c in d.claims)
+        assert claimed == book.disputed
 
 
 @given(histories())
