@@ -43,12 +43,9 @@ def hash_matches(wire: WireEntry, _till_id: str, canonical: bytes) -> str | None
     )
 
 
-def no_nul(_wire: WireEntry, _till_id: str, canonical: bytes) -> str | None:
-    # JSON always escapes NUL; PostgreSQL text cannot hold it.
-    return "NUL characters are not allowed" if b"\\u0000" in canonical else None
-
-
-WIRE_CHECKS: tuple[WireCheck, ...] = (belongs_to_till, hash_matches, no_nul)
+# NUL in a payload is no reason to stop a till: the canonical text stores it escaped ("\\u0000"),
+# and the typed payloads refuse it, so such an entry is recorded as refused and the chain goes on.
+WIRE_CHECKS: tuple[WireCheck, ...] = (belongs_to_till, hash_matches)
 
 
 def _json(value: str) -> bytes:
@@ -89,6 +86,8 @@ def wire_problem(wire: WireEntry, till_id: str) -> tuple[str | None, str]:
     """The first problem the wire checks find (None when there is none), and the payload as stored."""
     try:
         canonical, payload = canonical_parts(wire)
+    except UnicodeEncodeError:  # a lone surrogate: no till can have hashed it
+        return "payload holds text that is not valid Unicode", ""
     except ValueError:  # NaN or Infinity: JSON numbers the chain's encoding refuses
         return "payload holds NaN or Infinity", ""
     for check in WIRE_CHECKS:
@@ -181,7 +180,13 @@ def ingest(conn: Connection, clock: Clock, till_id: str, request: PushRequest) -
                 results.append(invalid(push, wire, "conflict: this id or sequence holds other content"))
             continue
         if wire.seq > stored.applied + 1:
-            if wire.seq not in stored.held:
+            held = stored.held.get(wire.seq)
+            if held is not None and (held.hash != wire.hash or held.id != wire.id):
+                results.append(
+                    invalid(push, wire, "conflict: a held entry with this sequence holds other content")
+                )
+                continue
+            if held is None:
                 stored.held[wire.seq] = wire
                 new_held.append(
                     {"till_id": till_id, "seq": wire.seq, "id": wire.id, "raw": wire.model_dump_json()}
