@@ -28,6 +28,10 @@ def main(argv: list[str] | None = None) -> int:
         from pos_app.scanning.decode_cli import run
 
         return run(argv[1:])
+    if argv[:1] == ["recover"]:  # rebuild the journal from the ledger (pos_app.recovery)
+        from pos_app.recovery import run as recover
+
+        return recover(argv[1:], load_config)
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:

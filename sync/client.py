@@ -86,6 +86,9 @@ class SyncClient:
         self._last_error: str | None = None
         self._alert: str | None = None
         self._push_lock = threading.Lock()
+        # Set when the ledger holds more of this till's journal than the journal itself (restored
+        # from an old copy, truncated, lost): no points are sold until `allive-pos recover`.
+        self.journal_behind: str | None = journal.setting("journal_behind")
 
     def __repr__(self) -> str:  # never show the token
         return f"SyncClient({self.base_url!r}, till={self.till_id!r})"
@@ -138,6 +141,7 @@ class SyncClient:
             "POST", f"/v1/tills/{self.till_id}/entries", timeout, json.loads(request.model_dump_json())
         )
         response = PushResponse.model_validate(raw)
+        self._check_head(response.applied_through, response.head_hash)
         self._record(response)
         if any(r.status not in (EntryStatus.HELD, EntryStatus.INVALID) for r in response.results):
             self._last_sync = utc_now()  # the ledger took entries: a real exchange
@@ -155,8 +159,32 @@ class SyncClient:
             acks.append(Ack(result.seq, result.outcome, result.reason, result.card_balance))
         self.journal.record_acks(acks)
 
+    def _check_head(self, applied: int | None, head_hash: str | None) -> None:
+        """Compare the ledger's acknowledged head with the journal: a journal that ends before it,
+        or holds other content there, is behind the ledger."""
+        if applied is None or self.journal_behind:
+            return
+        local = self.journal.last_seq()
+        if applied > local:
+            why = f"the journal ends at entry {local} but the ledger holds {applied}"
+        elif applied and head_hash is not None:
+            mine = self.journal.entries(applied - 1, limit=1)
+            if mine and mine[0].hash == head_hash:
+                return
+            why = f"the journal's entry {applied} is not the one the ledger holds"
+        else:
+            return
+        self.journal_behind = why
+        self._alert = f"journal behind the ledger: {why}; run `allive-pos recover`"
+        log.error("journal behind the ledger: %s; points are refused until it is recovered", why)
+        # Offline points need a fresh snapshot: mark ours stale, and remember across restarts.
+        self.journal.set_setting("journal_behind", why)
+        self.journal.set_setting("snapshot_at", "1970-01-01T00:00:00+00:00")
+
     def push_once(self, timeout: float | None = None) -> int:
         """Push the next batch of the outbox; returns how many entries the ledger acknowledged."""
+        if self.journal_behind:
+            raise LedgerRefused(f"journal behind the ledger: {self.journal_behind}")
         with self._push_lock:
             batch = self.journal.outbox(self.batch_size)
             if not batch:
@@ -189,6 +217,9 @@ class SyncClient:
             "GET", f"/v1/tills/{self.till_id}/snapshot?since={since}", timeout or self.request_timeout
         )
         snapshot = SnapshotResponse.model_validate(raw)
+        self._check_head(snapshot.applied_through, snapshot.head_hash)
+        if self.journal_behind:
+            raise LedgerRefused(f"journal behind the ledger: {self.journal_behind}")
         self.journal.apply_snapshot(
             [card.model_dump() for card in snapshot.cards],
             snapshot.version,
@@ -211,6 +242,8 @@ class SyncClient:
 
     # -- LedgerLink (used by pos_app.checkout) --------------------------------------------------
     def authorise(self, entry: JournalEntry, timeout: float) -> AuthAnswer:
+        if self.journal_behind:
+            return AuthAnswer("rejected", "journal_behind_ledger")
         if self._recently_failed():
             return AuthAnswer("unavailable")
         pending = self.journal.outbox(self.batch_size)
@@ -243,7 +276,8 @@ class SyncClient:
         self._wake.set()
 
     def reachable(self) -> bool:
-        return not self._recently_failed()
+        # A journal behind the ledger asks the ledger (which refuses) rather than selling offline.
+        return bool(self.journal_behind) or not self._recently_failed()
 
     # -- background -----------------------------------------------------------------------------
     def status(self) -> SyncStatus:

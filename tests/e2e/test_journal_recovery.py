@@ -1,0 +1,170 @@
+"""A till whose journal was restored from an older copy, truncated or deleted: the ledger's head
+tells it at once, it refuses points, and `allive-pos recover` rebuilds its acknowledged history from
+the ledger, with nothing lost and nothing posted twice (a real ledger server on loopback)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pos_app.app import main as allive_pos
+from pos_app.recovery import ledger_pages, recover
+from reliability.sales import sale
+from reliability.world import Programme, ThreadedLedgerServer, make_programme
+from tests.reliability.tills import Till, open_test_till
+
+TILL = "cafe1-1"
+
+
+@pytest.fixture
+def world(ledger_url) -> Iterator[tuple[Programme, ThreadedLedgerServer]]:
+    programme = make_programme(ledger_url, shops=("cafe1",), tills_per_shop=1, cards=2)
+    with ThreadedLedgerServer(programme.ledger) as server:
+        yield programme, server
+    programme.ledger.dispose()
+
+
+def sell(till: Till, programme: Programme, points: int) -> bool:
+    return till.sell(programme.payload(programme.cards[0]), points).approved
+
+
+def backup(path: Path, to: Path) -> None:
+    source, copy = sqlite3.connect(path), sqlite3.connect(to)
+    try:
+        source.backup(copy)
+    finally:
+        source.close()
+        copy.close()
+
+
+def restore(copy: Path, path: Path) -> None:
+    """Put the old copy in the journal's place, as a shop restoring a backup file would."""
+    for side in ("", "-wal", "-shm"):
+        Path(f"{path}{side}").unlink(missing_ok=True)
+    copy.rename(path)
+
+
+def posted(programme: Programme) -> list[int]:
+    return sorted(s.points for s in programme.ledger.sales() if s.status == "posted")
+
+
+def refuses_points_until_recovered(programme: Programme, url: str, tmp_path: Path) -> Till:
+    till = open_test_till(programme, TILL, url, tmp_path)
+    with pytest.raises(Exception, match="behind"):
+        till.client.pull_snapshot()
+    assert till.client.journal_behind and "recover" in (till.client.status().alert or "")
+    assert not sell(till, programme, 500)  # neither online nor offline
+    return till
+
+
+@pytest.mark.parametrize("damage", ["restored", "truncated", "deleted"])
+def test_a_damaged_journal_is_rebuilt_from_the_ledger(world, tmp_path, damage):
+    programme, server = world
+    path = tmp_path / f"{TILL}.sqlite3"
+    till = open_test_till(programme, TILL, server.url, tmp_path)
+    till.client.pull_snapshot()
+    assert sell(till, programme, 1_000)
+    till.client.drain()
+    backup(path, tmp_path / "old-copy.sqlite3")
+    assert sell(till, programme, 2_000) and sell(till, programme, 3_000)
+    till.client.drain()
+    acknowledged = [e.hash for e in till.journal.entries()]
+    till.close()
+
+    if damage == "restored":
+        restore(tmp_path / "old-copy.sqlite3", path)
+    elif damage == "truncated":
+        db = sqlite3.connect(path)
+        with db:
+            db.execute("DROP TRIGGER entry_no_delete")
+            db.execute("DELETE FROM ack WHERE seq > 1")
+            db.execute("DELETE FROM entry WHERE seq > 1")
+        db.close()
+    else:
+        for side in ("", "-wal", "-shm"):
+            Path(f"{path}{side}").unlink(missing_ok=True)
+
+    till = refuses_points_until_recovered(programme, server.url, tmp_path)
+    till.close()
+    report = recover(path, TILL, ledger_pages(server.url, TILL, programme.tokens[TILL]), operator="manager")
+    assert report.restored >= 3
+
+    till = open_test_till(programme, TILL, server.url, tmp_path)
+    try:
+        rebuilt = till.journal.entries()
+        assert [e.hash for e in rebuilt[: len(acknowledged)]] == acknowledged
+        assert rebuilt[-1].type == "recovery" and rebuilt[-1].payload["by"] == "manager"
+        till.client.pull_snapshot()
+        assert not till.client.journal_behind
+        assert sell(till, programme, 4_000)
+        till.client.drain()
+        assert till.journal.outbox_size() == 0
+    finally:
+        till.close()
+    assert posted(programme) == [1_000, 2_000, 3_000, 4_000]  # nothing lost, nothing twice
+    assert programme.ledger.card_balance(programme.cards[0]) == 100_000 - 10_000
+    assert programme.ledger.verify() == []
+
+
+def test_unacknowledged_local_entries_come_back_only_when_asked(world, tmp_path):
+    programme, server = world
+    path = tmp_path / f"{TILL}.sqlite3"
+    till = open_test_till(programme, TILL, server.url, tmp_path)
+    till.client.pull_snapshot()
+    assert sell(till, programme, 1_000)
+    till.client.drain()
+    backup(path, tmp_path / "old-copy.sqlite3")
+    assert sell(till, programme, 2_000)
+    till.client.drain()
+    till.close()
+    restore(tmp_path / "old-copy.sqlite3", path)
+    # On the restored copy the shop took a cash sale before anyone noticed: the ledger never had it.
+    till = open_test_till(programme, TILL, server.url, tmp_path)
+    till.journal.append(sale(0, cash=7_000))
+    till.close()
+    till = refuses_points_until_recovered(programme, server.url, tmp_path)
+    till.close()
+
+    # `allive-pos recover --keep-unacknowledged`, from the till's settings file.
+    config = tmp_path / "till.json"
+    config.write_text(
+        json.dumps(
+            {
+                "till_id": TILL,
+                "shop_id": "cafe1",
+                "ledger_url": server.url,
+                "token": programme.tokens[TILL],
+                "data_dir": str(tmp_path / "data"),
+            }
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "data").mkdir()
+    configured = tmp_path / "data" / f"journal-{TILL}.sqlite3"  # where the till's settings put it
+    path.rename(configured)
+    assert allive_pos(["recover", "--config", str(config), "--keep-unacknowledged"]) == 0
+    kept = list((tmp_path / "data").glob("*.before-recover-*.sqlite3"))
+    assert len(kept) == 1  # the old journal is never deleted
+    configured.rename(tmp_path / "data" / path.name)
+
+    till = open_test_till(programme, TILL, server.url, tmp_path / "data")
+    try:
+        audit = [e for e in till.journal.entries() if e.type == "recovery"][-1]
+        assert audit.payload["unacknowledged"] == 3 and len(audit.payload["resequenced"]) == 1
+        assert len(audit.payload["dropped"]) == 2  # the refused online sale and its rejection
+        till.client.pull_snapshot()
+        till.client.drain()
+    finally:
+        till.close()
+    sales = programme.ledger.sales()
+    assert sorted((s.points, s.cash) for s in sales if s.status == "posted") == [
+        (0, 7_000),
+        (1_000, 0),
+        (2_000, 0),
+    ]
+    assert programme.ledger.card_balance(programme.cards[0]) == 97_000
+    assert programme.ledger.verify() == []
