@@ -1,6 +1,9 @@
-"""Screenshots of the cashier's screens at 1280×800 in Korean, from a real window (run under Xvfb).
+"""Screenshots of the cashier's screens in Korean, from a real window filling the screen (run under Xvfb).
 
-xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py docs/screenshots
+xvfb-run -a -s "-screen 0 1024x768x24" .venv/bin/python scripts/screenshots.py docs/screenshots 1024x768
+xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python scripts/screenshots.py docs/screenshots 1920x1080
+
+Each file is named ``cashier-<screen>-<size>.png`` and saved with a 256-colour palette to stay small.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from PIL import Image
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -20,6 +24,8 @@ from pos_app.ui.background import pending
 from pos_app.ui.main_window import MainWindow, install_translations
 from pos_app.ui.payment import PaymentDialog
 from pos_app.ui.refund import RefundDialog
+from pos_app.ui.signin import ManagerSignInDialog
+from pos_app.ui.widgets import NumberEntryDialog
 from sync.demo import prepare, start_ledger
 
 
@@ -41,11 +47,13 @@ def shoot(widget: QWidget, path: Path) -> None:
     if picture.isNull() or picture.width() < 100:
         picture = widget.grab()
     picture.save(str(path))
+    Image.open(path).convert("RGB").quantize(colors=256).save(path, optimize=True)
     print(f"wrote {path}")
 
 
-def main(out: Path) -> int:
+def main(out: Path, size: str = "1024x768") -> int:
     out.mkdir(parents=True, exist_ok=True)
+    width, height = (int(n) for n in size.split("x"))
     root = Path(tempfile.mkdtemp(prefix="allive-shots-"))
     till_file, _ = prepare(root, 8799)
     ledger = start_ledger(root, 8799)
@@ -53,16 +61,19 @@ def main(out: Path) -> int:
     assert isinstance(app, QApplication)
     install_translations(app, "ko")
     runtime = open_till(load_config(till_file))
+
+    def name(screen: str) -> Path:
+        return out / f"cashier-{screen}-{size}.png"
+
     try:
         runtime.sync.sync_now()
         window = MainWindow(runtime)
         app.installEventFilter(window.wedge)
-        window.resize(1280, 800)
-        window.move(0, 0)
+        window.setGeometry(0, 0, width, height)  # no window manager under Xvfb: fill the screen
         window.show()
-        shoot(window, out / "01-sign-in.png")
-        manager = next(m for m in window.roster.members() if m.role == "cashier")
-        window.signed_in(manager)
+        shoot(window, name("01-sign-in"))
+        cashier = next(m for m in window.roster.members() if m.role == "cashier")
+        window.signed_in(cashier)
         sale = window.sale
         sale.choose_category("meal")
         for sku in ("M08", "M01", "M01"):
@@ -70,31 +81,44 @@ def main(out: Path) -> int:
         cards = sale.demo_cards()
         sale.handle_scan(cards[0]["payload"])
         settle(app)
-        shoot(window, out / "02-sale-with-card.png")
+        shoot(window, name("02-sale-with-card"))
 
-        dialog = PaymentDialog(sale.cart, sale.card, lambda t: sale.pay(t, manager.staff_id), window)
+        dialog = PaymentDialog(sale.cart, sale.card, lambda t: sale.pay(t, cashier.staff_id), window)
+        dialog.sig_paid.connect(lambda result: sale.finish_sale(result, cashier))
         dialog.points.setText("10000")
         dialog.received.setText("10000")
-        dialog.resize(1000, 700)
         dialog.show()
-        shoot(dialog, out / "03-payment-points-and-cash.png")
+        dialog.received.setFocus()
+        shoot(dialog, name("03-payment-points-and-cash"))
         dialog._complete()
         settle(app)
-        if dialog.sale is not None:
-            sale.finish_sale(dialog.sale)
         dialog.close()
         settle(app)
-        shoot(window, out / "04-paid-with-change.png")
+        shoot(window, name("04-paid-with-change"))
+        sale.paid_view.dismiss()
 
         sale.handle_scan(cards[-1]["payload"])  # the revoked demo card
-        shoot(window, out / "05-refused-card.png")
+        shoot(window, name("05-refused-card"))
 
-        refund = RefundDialog(runtime.checkout, window.roster, manager, window)
+        typed = NumberEntryDialog(
+            window, sale.tr("Card number"), sale.tr("Type the 12 digits printed under the QR code.")
+        )
+        typed.field.setText("1234")
+        typed.show()
+        shoot(typed, name("06-card-number-pad"))
+        typed.close()
+
+        refund = RefundDialog(runtime.checkout, window.roster, cashier, window)
         refund.sales.setCurrentRow(0)
-        refund.resize(1100, 760)
+        refund.amount.setText("2000")
         refund.show()
-        shoot(refund, out / "06-refund.png")
+        shoot(refund, name("07-refund"))
         refund.close()
+        managers = [m for m in window.roster.members() if m.role == "manager"]
+        who = ManagerSignInDialog(window.roster, managers, window)
+        who.show()
+        shoot(who, name("08-manager-sign-in"))
+        who.close()
 
         ledger.terminate()
         ledger.wait(10)
@@ -104,7 +128,11 @@ def main(out: Path) -> int:
         sale.add_item(sale.catalogue.item("C01"))  # type: ignore[arg-type]
         sale.handle_scan(cards[1]["payload"])
         sale.refresh_status()
-        shoot(window, out / "07-offline.png")
+        shoot(window, name("09-offline"))
+        digits = "".join(ch for ch in cards[1]["label"] if ch.isdigit())
+        if digits:
+            sale.handle_scan(digits)  # typed by hand while offline: the panel says why no points
+            shoot(window, name("10-offline-typed-number"))
         QTimer.singleShot(0, app.quit)
         for widget in app.topLevelWidgets():
             if isinstance(widget, QDialog):
@@ -118,4 +146,9 @@ def main(out: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")))
+    sys.exit(
+        main(
+            Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"),
+            sys.argv[2] if len(sys.argv) > 2 else "1024x768",
+        )
+    )

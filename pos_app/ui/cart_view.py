@@ -26,15 +26,22 @@ class CartView(QTableWidget):
         self.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Qty"), self.tr("Amount"), ""])
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 190), (2, 120), (3, 64)):
+        for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            self.setColumnWidth(column, width)
         self.verticalHeader().setVisible(False)
-        self.verticalHeader().setDefaultSectionSize(64)
+        self.scale = 1.0
+        self.set_scale(1.0)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.qty_boxes: list[QSpinBox] = []
+
+    def set_scale(self, scale: float) -> None:
+        """Rows, columns and the − / + buttons grow with the type on a larger screen."""
+        self.scale = scale
+        for column, width in ((1, 190), (2, 120), (3, 64)):
+            self.setColumnWidth(column, round(width * scale))
+        self.verticalHeader().setDefaultSectionSize(round(64 * scale))
 
     def show_cart(self, cart: Cart) -> None:
         self.setRowCount(len(cart.lines))
@@ -48,14 +55,15 @@ class CartView(QTableWidget):
             box.setContentsMargins(2, 2, 2, 2)
             minus = big_button("−", name=f"minus-{row}")
             plus = big_button("+", name=f"plus-{row}")
+            side = round(52 * self.scale)
             for button in (minus, plus):
-                button.setFixedSize(52, 52)
+                button.setFixedSize(side, side)
             spin = QSpinBox()
             spin.setObjectName(f"qty-{row}")
             spin.setRange(0, MAX_QTY)
             spin.setValue(line.qty)
             spin.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            spin.setFixedWidth(70)
+            spin.setFixedWidth(round(70 * self.scale))
             spin.editingFinished.connect(lambda r=row, s=spin: self._typed(r, s))
             minus.clicked.connect(lambda _=False, r=row, q=line.qty: self.sig_set_qty.emit(r, q - 1))
             plus.clicked.connect(lambda _=False, r=row, q=line.qty: self.sig_set_qty.emit(r, q + 1))
@@ -68,7 +76,7 @@ class CartView(QTableWidget):
             amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.setItem(row, 2, amount)
             remove = big_button("✕", name=f"remove-{row}")
-            remove.setFixedSize(52, 52)
+            remove.setFixedSize(round(52 * self.scale), round(52 * self.scale))
             remove.clicked.connect(lambda _=False, r=row: self.sig_set_qty.emit(r, 0))
             self.setCellWidget(row, 3, remove)
         if cart.lines:

@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
             self.setStyleSheet(style_for(scale))
         sale = getattr(self, "sale", None)  # a resize may come while the window is being built
         if sale is not None:
-            sale.fit_width(event.size().width())
+            sale.fit_width(event.size().width(), scale)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.member is not None and not self._closing and not self.confirm_close():
@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         """Recreate the screens so every text is translated again."""
         current_is_sale = self.stack.currentWidget() is self.sale
         cart, card = self.sale.cart, self.sale.card
+        self.sale.shutdown()  # its timers must not outlive it (deletion waits for the event loop)
         for screen in (self.signin, self.sale):
             self.stack.removeWidget(screen)
             screen.deleteLater()
@@ -232,7 +233,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.signin)
         self.stack.addWidget(self.sale)
         self.sale.set_cashier(self.member)
-        self.sale.fit_width(self.width())
+        self.sale.fit_width(self.width(), self.scale)
         self.stack.setCurrentWidget(self.sale if current_is_sale and self.member else self.signin)
 
     def open_manager(self) -> None:

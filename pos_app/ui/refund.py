@@ -59,6 +59,7 @@ class RefundDialog(QDialog):
         self.outcome: RefundResult | None = None
         self.sales = QListWidget()
         self.sales.setObjectName("refund-sales")
+        self.sales.setWordWrap(True)
         for state in checkout.recent_sales(40):
             if state.status in ("rejected", "cancelled") or state.paid.total - state.refunded.total <= 0:
                 continue

@@ -112,7 +112,8 @@ class NumberPad(QWidget):
             grid.addWidget(ok, 4, 0, 1, 3)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn and isinstance(obj, QLineEdit):
+        # The field touched (or focused) last is the one the pad types into.
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress) and isinstance(obj, QLineEdit):
             self.target = obj
         return False
 

@@ -41,6 +41,7 @@ def till(qtbot, tmp_path) -> Iterator[Till]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     translators = install_translations(app, "ko")
+    app._allive_translators = translators  # type: ignore[attr-defined]  # what switch_language removes
     runtime = open_till(load_config(till_file), start_sync=False)
     runtime.sync.sync_now()
     window = MainWindow(runtime)
