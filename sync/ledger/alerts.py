@@ -20,10 +20,17 @@ def raise_alert(conn: Connection, clock: Clock, kind: str, till_id: str | None, 
     conn.execute(insert(t.alert).values(kind=kind, till_id=till_id, detail=detail, at=stamp(clock)))
 
 
+LOGGED_PER_BATCH = 20  # a hostile push may raise hundreds: the table keeps them all, the log a sample
+
+
 def raise_alerts(conn: Connection, clock: Clock, rows: list[tuple[str, str | None, str]]) -> None:
     """Several alerts (kind, till, detail) in one statement."""
-    for kind, till_id, detail in rows:
+    for kind, till_id, detail in rows[:LOGGED_PER_BATCH]:
         log.warning("ledger alert kind=%s till=%s detail=%s", kind, till_id, detail)
+    if len(rows) > LOGGED_PER_BATCH:
+        log.warning(
+            "ledger alerts: %d more in this batch (see the alert table)", len(rows) - LOGGED_PER_BATCH
+        )
     if rows:
         at = stamp(clock)
         conn.execute(insert(t.alert), [{"kind": k, "till_id": i, "detail": d, "at": at} for k, i, d in rows])

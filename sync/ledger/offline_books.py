@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, select
 
 from sync.ledger import schema as t
 from sync.ledger.db import among
@@ -26,9 +26,13 @@ def day_of(ts: str) -> dt.date | None:
         return None
 
 
-def _utc_text(day: dt.date) -> str:
-    start = dt.datetime.combine(day, dt.time(), tzinfo=KST).astimezone(dt.UTC)
-    return start.isoformat(timespec="microseconds")
+def _day_start(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), tzinfo=KST)
+
+
+def _text(at: dt.datetime) -> str:
+    """An instant as sales store it (UTC, microseconds): text order is time order."""
+    return at.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
 @dataclass
@@ -51,10 +55,15 @@ class OfflineSale:
 def load_offline_books(
     conn: Connection,
     till_id: str,
+    shop_id: str,
     claims: Iterable[OfflineSale],
     received: dt.datetime,
     window: dt.timedelta,
+    skew: dt.timedelta,
 ) -> OfflineBooks:
+    """One range read of the till's earlier offline sales (on the shop's (shop, ts) index), bounded
+    by the times the claims could legitimately have: a claim whose time the rules will refuse anyway
+    widens nothing."""
     claims = list(claims)
     books = OfflineBooks()
     if not claims:
@@ -68,38 +77,51 @@ def load_offline_books(
             )
         ):
             books.served[int(version)] = parse_instant(served_at)
-    days = [d for d in (day_of(c.ts) for c in claims) if d is not None]
-    posted = and_(t.sale.c.status == "posted", t.sale.c.auth.in_(OFFLINE_AUTH))
-    amount = t.sale.c.points - t.sale.c.disputed
-    if days:
-        numbers = sorted({c.card_number for c in claims})
-        low, high = _utc_text(min(days)), _utc_text(max(days) + dt.timedelta(days=1))
-        for number, ts, points in conn.execute(
-            select(t.sale.c.card_number, t.sale.c.ts, amount).where(
-                posted,
-                t.sale.c.till_id == till_id,  # §6 caps are per till: each till knows only its own
-                among(conn, t.sale.c.card_number, numbers),
-                t.sale.c.ts >= low,
-                t.sale.c.ts < high,
-            )
-        ):
-            day = day_of(ts)
-            if day is not None:
-                key = (number, day)
-                books.card_day_taken[key] = books.card_day_taken.get(key, 0) + int(points)
-    # The till's periods: each snapshot version it claims; without one, the last snapshot window.
-    period = []
-    if versions:
-        period.append(among(conn, t.sale.c.snapshot_version, versions))
-    if any(c.snapshot_version is None for c in claims):
-        since = (received - window).astimezone(dt.UTC).isoformat(timespec="microseconds")
-        period.append(and_(t.sale.c.snapshot_version.is_(None), t.sale.c.ts >= since))
-    for version, points in conn.execute(
-        select(t.sale.c.snapshot_version, func.sum(amount))
-        .where(posted, t.sale.c.till_id == till_id, or_(*period))
-        .group_by(t.sale.c.snapshot_version)
+    spans: list[tuple[dt.datetime, dt.datetime]] = []
+    unversioned = (received - window - skew, received + skew)
+    for claim in claims:
+        try:
+            at = parse_instant(claim.ts)
+        except ValueError:
+            continue
+        served = books.served.get(claim.snapshot_version) if claim.snapshot_version is not None else None
+        period = unversioned if claim.snapshot_version is None else None
+        if served is not None:
+            period = (served - skew, served + window + skew)
+        if period is None or not period[0] <= at <= min(period[1], received + skew):
+            continue  # the rules dispute this claim whatever was sold before it
+        day = business_day_of(at)
+        spans.append(
+            (min(period[0], _day_start(day)), max(period[1], _day_start(day + dt.timedelta(days=1))))
+        )
+    if not spans:
+        return books
+    low, high = min(s[0] for s in spans), max(s[1] for s in spans)
+    numbers = {c.card_number for c in claims}
+    since = unversioned[0]
+    for number, ts, version, points in conn.execute(
+        select(
+            t.sale.c.card_number, t.sale.c.ts, t.sale.c.snapshot_version, t.sale.c.points - t.sale.c.disputed
+        ).where(
+            t.sale.c.shop_id == shop_id,
+            t.sale.c.ts >= _text(low),
+            t.sale.c.ts < _text(high),
+            t.sale.c.till_id == till_id,  # §6 caps are per till: each till knows only its own
+            t.sale.c.status == "posted",
+            t.sale.c.auth.in_(OFFLINE_AUTH),
+        )
     ):
-        books.till_period_taken[None if version is None else int(version)] = int(points or 0)
+        try:
+            at = parse_instant(ts)
+        except ValueError:
+            continue
+        if number in numbers:
+            key = (number, business_day_of(at))
+            books.card_day_taken[key] = books.card_day_taken.get(key, 0) + int(points)
+        if version is None and at < since:
+            continue
+        bucket = None if version is None else int(version)
+        books.till_period_taken[bucket] = books.till_period_taken.get(bucket, 0) + int(points)
     return books
 
 

@@ -17,7 +17,7 @@ from sync.ledger.db import among, insert_rows
 from sync.ledger.offline_books import OFFLINE_AUTH, day_of, load_offline_books, offline_sales
 from sync.ledger.postings import PostingWriter, card_balances
 from sync.ledger.programme import latest_limits
-from sync.ledger.rules import Books, CardView, Decision, SaleBook
+from sync.ledger.rules import MAX_CLOCK_SKEW, Books, CardView, Decision, SaleBook
 from sync.ledger.versions import touch_cards
 from sync.protocol import TillLimits
 from sync.shared.clock import Clock
@@ -201,7 +201,8 @@ def open_push(
     limits = latest_limits(conn) or TillLimits()
     now = clock()
     window = dt.timedelta(seconds=limits.snapshot_max_age_seconds)
-    known = load_offline_books(conn, till_id, offline_sales(offline, sales.values()), now, window)
+    claims = offline_sales(offline, sales.values())
+    known = load_offline_books(conn, till_id, shop_id, claims, now, window, MAX_CLOCK_SKEW)
     books = Books(
         till_id,
         shop_id,

@@ -160,6 +160,10 @@ def offline_allowed(
         return 0, "invalid_timestamp"
     if books.received_at is not None and entry.at > books.received_at + books.max_skew:
         return 0, "till_time_in_future"
+    # No snapshot named: the till's time must fall in the last snapshot period before receipt.
+    oldest = books.received_at - books.snapshot_max_age - books.max_skew if books.received_at else None
+    if version is None and oldest is not None and entry.at < oldest:
+        return 0, "snapshot_too_old"
     if version is not None:
         served = books.served.get(version)
         if served is None or version > books.current_version:

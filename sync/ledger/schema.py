@@ -188,7 +188,6 @@ sale = Table(
     Column("snapshot_version", BigInteger, nullable=True),
 )
 Index("sale_shop_ts", sale.c.shop_id, sale.c.ts)
-Index("sale_card", sale.c.card_number)
 
 # An offline claim beyond the rules, waiting for the office (revision 0004): accepted claims are
 # paid disputed -> shop (``txn_id``), rejected ones are closed with a note; both keep who and when.

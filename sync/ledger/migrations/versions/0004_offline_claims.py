@@ -16,7 +16,6 @@ def upgrade() -> None:
     op.add_column("card", sa.Column("revoked_version", sa.BigInteger(), nullable=True))
     op.add_column("sale", sa.Column("disputed", sa.BigInteger(), nullable=False, server_default="0"))
     op.add_column("sale", sa.Column("snapshot_version", sa.BigInteger(), nullable=True))
-    op.create_index("sale_card", "sale", ["card_number"])
     op.create_table(
         "dispute",
         sa.Column("id", sa.String(32), primary_key=True),
@@ -49,7 +48,6 @@ def downgrade() -> None:
     op.drop_table("till_snapshot")
     op.drop_index("dispute_entry", "dispute")
     op.drop_table("dispute")
-    op.drop_index("sale_card", "sale")
     with op.batch_alter_table("sale") as batch:
         batch.drop_column("snapshot_version")
         batch.drop_column("disputed")
