@@ -35,7 +35,10 @@ def snapshot(conn: Connection, clock: Clock, till_id: str, since: int = 0) -> Sn
         )
         .join(t.account, t.account.c.name == literal("card:") + t.card.c.number)
         .outerjoin(t.participant, t.participant.c.participant_id == t.card.c.participant_id)
-        .where(t.card.c.version > since, t.card.c.version <= version)
+        # Every visible change above ``since``, also those numbered above ``version`` (a change whose
+        # transaction started while an older one still runs): sent now and possibly again next time,
+        # never held back (a long report or backup transaction would otherwise stall new cards).
+        .where(t.card.c.version > since)
     ).all()
     info = programme(conn)
     cards = [

@@ -1,22 +1,45 @@
-"""Card versions: every change to a card's state gets a new version, so a till pulls only changes."""
+"""Card versions: every change to a card's state gets a version, so a till pulls only changes.
+
+The promise: a till that pulled snapshot version ``v`` has seen every change numbered ``<= v``, so
+asking for ``version > v`` next time misses nothing.
+
+On PostgreSQL a change is numbered by its transaction id (``pg_current_xact_id()``, 64-bit, never
+reused) and a snapshot's version is the highest id below the oldest transaction still running
+(``pg_snapshot_xmin(pg_current_snapshot()) - 1``): every transaction numbered at or below it has
+finished, so its changes are visible. Pushes of different tills no longer queue on one counter
+row. A change committed later with a lower number than a running one is still above the returned
+version and arrives with the next pull (cards may be sent twice; the till's copy is an upsert).
+
+On SQLite there is one writer at a time, so a counter row updated in the same transaction keeps
+versions in commit order.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, select, text, update
 
 from sync.ledger import schema as t
 from sync.ledger.db import among
 
+_PG_CHANGE_VERSION = text("SELECT pg_current_xact_id()::text::bigint")
+_PG_VISIBLE_THROUGH = text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1")
+
 
 def current_version(conn: Connection) -> int:
+    """The version a snapshot read in this transaction may promise: every change numbered at or
+    below it is visible. Call it before reading the cards."""
+    if conn.dialect.name == "postgresql":
+        return int(conn.execute(_PG_VISIBLE_THROUGH).scalar_one())
     return int(conn.execute(select(t.counter.c.value).where(t.counter.c.name == "card_version")).scalar_one())
 
 
 def bump_version(conn: Connection) -> int:
-    # One counter row, updated last in a transaction: versions become visible in commit order, so
-    # a till that pulled version v never misses a change numbered below v.
+    """The version of the changes this transaction makes."""
+    if conn.dialect.name == "postgresql":
+        return int(conn.execute(_PG_CHANGE_VERSION).scalar_one())
+    # One counter row, updated in the writing transaction: SQLite commits one writer at a time.
     conn.execute(
         update(t.counter).where(t.counter.c.name == "card_version").values(value=t.counter.c.value + 1)
     )
