@@ -8,6 +8,7 @@ import contextlib
 import re
 import time
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QWidget
 
@@ -411,6 +412,7 @@ def test_a_second_start_on_the_same_journal_is_refused_in_korean(till, tmp_path,
 
 
 # -- 결제 완료 ------------------------------------------------------------------------------------
+@pytest.mark.timing
 def test_the_ui_answers_within_100_ms_after_payment_complete(qtbot, till):
     signed_in(qtbot, till)
     add(qtbot, till, "meal", "M08")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 
 from pos_app.checkout import AuthAnswer, LedgerLink
@@ -66,6 +67,7 @@ def click(qtbot, widget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
+@pytest.mark.timing
 def test_the_sale_screen_answers_while_the_ledger_takes_3_s_and_the_receipt_is_written(qtbot, till):
     slow = SlowLedger(till.runtime.checkout.link)
     till.runtime.checkout.link = slow
