@@ -32,7 +32,8 @@ FAKE_TODAYS ?= @2027-03-01T10:00:00 @2026-12-31T14:59:00
 test-dates: setup
 	for when in $(FAKE_TODAYS); do \
 		echo "== tests with the clock at $$when UTC"; \
-		TZ=UTC faketime -f "$$(echo $$when | tr T ' ')" $(PY) -m pytest -q -n $(PYTEST_WORKERS) -m "not slow and not timing" \
+		TZ=UTC faketime -f "$$(echo $$when | tr T ' ')" $(PY) -m pytest -q -n $(PYTEST_WORKERS) \
+			-m "not slow and not timing and not real_clock" \
 			-p no:cacheprovider $(PYTEST_DATE_ARGS) || exit 1; \
 	done
 

@@ -13,6 +13,7 @@ import psycopg
 
 from benchmarks.fixtures import americano_sale
 from benchmarks.report import Figure, print_figures
+from reliability.world import EXPIRES, YEAR
 from sync.ledger.records import ParticipantRecord
 from sync.ledger.service import Ledger
 from sync.protocol import PushRequest, WireEntry
@@ -72,7 +73,7 @@ def main() -> list[Figure]:
     try:
         ledger = Ledger(f"{PG}?options=-csearch_path%3D{schema}")
         ledger.upgrade()
-        ledger.create_programme(2026, 100_000, dt.date(2026, 12, 31), public_key_hex(new_issuer_key()))
+        ledger.create_programme(YEAR, 100_000, EXPIRES, public_key_hex(new_issuer_key()))
         ledger.add_shop("cafe1", "올리브카페")
         ledger.enrol_till("cafe1", "cafe1-1")
         ledger.add_participants(
@@ -81,7 +82,7 @@ def main() -> list[Figure]:
                 for n in range(CARDS)
             ]
         )
-        ledger.grant(2026)
+        ledger.grant(YEAR)
         numbers = [c.number for c in ledger.cards()][:2000]
         entries = _entries("cafe1-1", numbers, ENTRIES)
         start = time.perf_counter()

@@ -16,6 +16,7 @@ import requests
 from benchmarks.fixtures import americano_sale
 from benchmarks.report import Figure, print_figures
 from pos_app.journal.store import Journal
+from reliability.world import EXPIRES, YEAR
 from sync.client import SyncClient
 from sync.ledger.records import ParticipantRecord
 from sync.ledger.service import Ledger
@@ -37,7 +38,7 @@ def _free_port() -> int:
 def prepare(url: str, cards: int) -> tuple[str, list[str]]:
     ledger = Ledger(url)
     ledger.upgrade()
-    ledger.create_programme(2026, 100_000, dt.date(2026, 12, 31), public_key_hex(new_issuer_key()))
+    ledger.create_programme(YEAR, 100_000, EXPIRES, public_key_hex(new_issuer_key()))
     ledger.add_shop("cafe1", "올리브카페")
     token = ledger.enrol_till("cafe1", "cafe1-1")
     ledger.add_participants(
@@ -46,7 +47,7 @@ def prepare(url: str, cards: int) -> tuple[str, list[str]]:
             for n in range(cards)
         ]
     )
-    ledger.grant(2026)
+    ledger.grant(YEAR)
     return token, [c.number for c in ledger.cards()]
 
 

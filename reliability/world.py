@@ -25,11 +25,15 @@ from sync.ledger.service import Ledger
 from sync.ledger.settings import LedgerSettings
 from sync.shared.cards.keys import new_issuer_key, public_key_hex
 from sync.shared.cards.token import CardToken, sign_card
+from sync.shared.clock import business_day_of, utc_now
 
 PG_BASE = os.environ.get("ALLIVE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 ADMIN_TOKEN = "reliability-admin-token-0123456789"
-YEAR = 2026
-EXPIRES = dt.date(YEAR, 12, 31)
+# The programme runs this year and its cards expire at the end of next year, whatever today is:
+# the suite must pass on any date (make test-dates moves the clock).
+TODAY = business_day_of(utc_now())
+YEAR = TODAY.year
+EXPIRES = dt.date(YEAR + 1, 12, 31)
 
 
 def free_port() -> int:

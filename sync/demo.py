@@ -73,7 +73,10 @@ def prepare(root: Path, port: int) -> tuple[Path, Path]:
     if not till_file.exists():
         key = new_issuer_key()
         write_private_key(key, key_file)
-        ledger.create_programme(today.year, 100_000, dt.date(today.year, 12, 31), public_key_hex(key))
+        # In December a demo's points run through next year, so a demo (or a test) started on
+        # 31 December does not hand out cards that expire within minutes.
+        expires = dt.date(today.year + (1 if today.month == 12 else 0), 12, 31)
+        ledger.create_programme(today.year, 100_000, expires, public_key_hex(key))
         ledger.add_shop(
             "demo-cafe",
             "올리브카페 해운대점",

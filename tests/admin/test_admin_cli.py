@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from pos_app.scanning.decoder import decode_image
+from reliability.world import EXPIRES, YEAR
 from sync.admin.cli import main as admin
 from sync.admin.participants_csv import CsvRefused, EligibilityRule, parse_participants
 from sync.ledger.service import Ledger
@@ -116,11 +117,11 @@ def setup_programme(tmp_path, db, n_rows=None):
                 db,
                 "init-programme",
                 "--year",
-                "2026",
+                str(YEAR),
                 "--grant",
                 "100000",
                 "--expires",
-                "2026-12-31",
+                EXPIRES.isoformat(),
                 "--key-file",
                 str(key),
             ]
@@ -131,7 +132,7 @@ def setup_programme(tmp_path, db, n_rows=None):
     assert (
         admin(["--database", db, "import-participants", str(write(tmp_path, HEADER + "\n".join(rows)))]) == 0
     )
-    assert admin(["--database", db, "grant", "--year", "2026"]) == 0
+    assert admin(["--database", db, "grant", "--year", str(YEAR)]) == 0
     return key
 
 
@@ -145,7 +146,7 @@ def test_grant_and_cards_for_eligible_participants_only(tmp_path, db):
     eligible = [n for n in range(1, 24) if n % 4 and n % 7]
     assert len(ledger.cards()) == len(eligible)
     assert all(ledger.card_balance(c.number) == 100_000 for c in ledger.cards())
-    assert admin(["--database", db, "grant", "--year", "2026"]) == 0  # again: nobody twice
+    assert admin(["--database", db, "grant", "--year", str(YEAR)]) == 0  # again: nobody twice
     assert sum(b.balance for b in ledger.balances() if b.kind == "card") == 100_000 * len(eligible)
     out = tmp_path / "cards"
     assert admin(["--database", db, "issue-cards", "--key-file", str(key), "--out-dir", str(out)]) == 0

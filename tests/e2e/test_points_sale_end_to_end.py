@@ -18,6 +18,7 @@ from pos_app.core.catalogue import Item
 from pos_app.core.tenders import Tenders
 from pos_app.runtime import open_till
 from pos_app.scanning.decoder import decode_file
+from reliability.world import EXPIRES, YEAR
 from sync.admin.cli import main as admin
 from sync.ledger.service import Ledger
 from sync.shared.cards.keys import load_private_key_pem
@@ -51,11 +52,11 @@ def test_points_sale_from_card_issue_to_ledger(ledger_process, tmp_path, capsys)
                 url,
                 "init-programme",
                 "--year",
-                "2026",
+                str(YEAR),
                 "--grant",
                 "100000",
                 "--expires",
-                "2026-12-31",
+                EXPIRES.isoformat(),
                 "--key-file",
                 str(key_file),
             ]
@@ -114,7 +115,7 @@ def test_points_sale_from_card_issue_to_ledger(ledger_process, tmp_path, capsys)
     good_csv = tmp_path / "participants.csv"
     good_csv.write_bytes(participants_csv(malformed=False).encode("cp949"))  # what Korean Excel writes
     assert admin(["--database", url, "import-participants", str(good_csv)]) == 0
-    assert admin(["--database", url, "grant", "--year", "2026"]) == 0
+    assert admin(["--database", url, "grant", "--year", str(YEAR)]) == 0
     cards_dir = tmp_path / "cards"
     assert (
         admin(["--database", url, "issue-cards", "--key-file", str(key_file), "--out-dir", str(cards_dir)])

@@ -13,7 +13,7 @@ import pytest
 import requests
 
 from reliability.sales import sale
-from reliability.world import PG_BASE, ThreadedLedgerServer, pg_reachable, pg_schema
+from reliability.world import EXPIRES, PG_BASE, YEAR, ThreadedLedgerServer, pg_reachable, pg_schema
 from sync.ledger.records import ParticipantRecord
 from sync.ledger.service import Ledger
 from sync.protocol import PushRequest, WireEntry
@@ -102,7 +102,7 @@ class Programme:
 def programme(database_url) -> Iterator[Programme]:
     ledger = Ledger(database_url)
     ledger.upgrade()
-    ledger.create_programme(2026, 100_000, dt.date(2026, 12, 31), public_key_hex(new_issuer_key()))
+    ledger.create_programme(YEAR, 100_000, EXPIRES, public_key_hex(new_issuer_key()))
     ledger.add_shop("cafe1", "올리브카페")
     ledger.add_shop("rest1", "올리브식당")
     tokens = {
@@ -116,7 +116,7 @@ def programme(database_url) -> Iterator[Programme]:
             for n, name in enumerate(["홍길동", "김철수", "이영희", "남궁민수"], start=1)
         ]
     )
-    cards = [g.card_number for g in ledger.grant(2026)]
+    cards = [g.card_number for g in ledger.grant(YEAR)]
     yield Programme(ledger, cards, tokens)
     ledger.dispose()
 

@@ -8,6 +8,7 @@ import pytest
 import requests
 
 from reliability.sales import sale
+from reliability.world import YEAR
 from sync.client import LedgerRefused, SyncClient
 from sync.ledger.settings import LedgerSettings, SettingsError
 from tests.ledger.conftest import ADMIN_TOKEN, TillStream
@@ -122,7 +123,7 @@ def test_admin_endpoints_need_the_admin_token(server):
     assert requests.get(url, timeout=5).status_code == 401
     assert requests.get(url, headers=auth(tokens["cafe1-1"]), timeout=5).status_code == 403
     ok = requests.get(url, headers=auth(ADMIN_TOKEN), timeout=5)
-    assert ok.status_code == 200 and any(b["name"] == "fund:2026" for b in ok.json())
+    assert ok.status_code == 200 and any(b["name"] == f"fund:{YEAR}" for b in ok.json())
     verify = requests.get(f"{server.base_url}/v1/admin/verify", headers=auth(ADMIN_TOKEN), timeout=5).json()
     assert verify == {"ok": True, "problems": []}
 

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from reliability.world import YEAR
 from sync.ledger.service import LedgerError
 from tests.ledger.conftest import TillStream, push
 
@@ -15,8 +16,8 @@ from tests.ledger.conftest import TillStream, push
 def test_grant_puts_the_year_on_each_card_once(programme):
     ledger = programme.ledger
     assert all(ledger.card_balance(c) == 100_000 for c in programme.cards)
-    assert ledger.grant(2026) == []  # a second grant of the same year gives nothing
-    fund = next(b for b in ledger.balances() if b.name == "fund:2026")
+    assert ledger.grant(YEAR) == []  # a second grant of the same year gives nothing
+    fund = next(b for b in ledger.balances() if b.name == f"fund:{YEAR}")
     assert fund.balance == -400_000
     assert ledger.verify() == []
 
@@ -178,7 +179,7 @@ def test_revoked_and_expired_cards_are_refused_online(programme):
     ledger.revoke_card(programme.cards[1], "misuse")
     assert push(ledger, "cafe1-1", till.sale(programme.cards[1], 1000)).results[0].reason == "card_revoked"
     # Every unspent point goes back to the fund, the stopped card's included.
-    assert ledger.expire(2026) == 400_000
+    assert ledger.expire(YEAR) == 400_000
     assert push(ledger, "cafe1-1", till.sale(programme.cards[0], 1000)).results[0].reason == "card_expired"
     assert ledger.verify() == []
 

@@ -15,6 +15,7 @@ import pytest
 import requests
 
 from reliability.sales import sale
+from reliability.world import EXPIRES
 from sync.admin.cli import main as admin
 from sync.shared.chain import GENESIS_HASH, entry_hash
 
@@ -189,9 +190,11 @@ def test_finding_3_the_ledger_decides_by_its_own_clock_and_bounds_the_tills(pg_p
     reasons = sorted(d.reason for d in ledger.disputes())
     assert reasons == ["invalid_timestamp", "till_time_before_snapshot", "till_time_in_future"]
     assert shop(ledger) == 1_000
-    # Online after the card expired (31 December), a till claiming October is refused.
-    ledger.clock = lambda: dt.datetime(2027, 1, 5, 3, 0, tzinfo=dt.UTC)
-    late = attack.push("sale", sale(1_000, card=card).to_payload(), ts="2026-10-31T03:00:00+00:00")
+    # Online after the card expired (EXPIRES, 31 December), a till claiming October is refused.
+    after = dt.datetime.combine(EXPIRES + dt.timedelta(days=5), dt.time(3), tzinfo=dt.UTC)
+    ledger.clock = lambda: after
+    claimed = dt.datetime.combine(EXPIRES - dt.timedelta(days=61), dt.time(3), tzinfo=dt.UTC)
+    late = attack.push("sale", sale(1_000, card=card).to_payload(), ts=claimed.isoformat())
     assert (late["status"], late["reason"]) == ("rejected", "card_expired")
     assert ledger.card_balance(card) == 99_000
     money_holds(ledger)
