@@ -117,13 +117,23 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Larger screens get larger type and more product columns; 1024×768 gets the base sizes."""
         super().resizeEvent(event)
-        scale = scale_for(event.size().width(), event.size().height())
+        # Restyling re-polishes and may rebuild child widgets: doing that inside the resize (which
+        # also comes while the window is being shown) crashed Qt, so it runs once the event is done.
+        if not hasattr(self, "_fit_timer"):
+            self._fit_timer = QTimer(self)
+            self._fit_timer.setSingleShot(True)
+            self._fit_timer.timeout.connect(self.fit_to_size)
+        self._fit_timer.start(0)
+
+    def fit_to_size(self) -> None:
+        size = self.size()
+        scale = scale_for(size.width(), size.height())
         if scale != self.scale:
             self.scale = scale
             self.setStyleSheet(style_for(scale))
         sale = getattr(self, "sale", None)  # a resize may come while the window is being built
         if sale is not None:
-            sale.fit_width(event.size().width(), scale)
+            sale.fit_width(size.width(), scale)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.member is not None and not self._closing and not self.confirm_close():

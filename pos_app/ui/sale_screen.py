@@ -242,8 +242,12 @@ class SaleScreen(QWidget):
         super().resizeEvent(event)
         self.paid_view.setGeometry(self.rect())
 
-    def fit_width(self, width: int) -> None:
-        """The product grid gains columns on a wider window; the cart side keeps a readable width."""
+    def fit_width(self, width: int, scale: float = 1.0) -> None:
+        """The product grid gains columns on a wider window; the cart side keeps a readable width
+        and its rows grow with the type."""
+        if scale != self.cart_view.scale:
+            self.cart_view.set_scale(scale)
+            self.cart_view.show_cart(self.cart)
         columns = product_columns(width)
         self.body.setStretch(0, 1 if columns == 3 else 3)
         self.body.setStretch(1, 1 if columns == 3 else 2)
