@@ -21,10 +21,15 @@ demo: setup
 	env -u QT_QPA_PLATFORM $(PY) -m sync.demo
 
 # The UI timing tests (100 ms budgets) run on their own after the parallel suite, so another
-# worker's PostgreSQL or subprocess tests cannot steal the core they measure.
+# worker's PostgreSQL or subprocess tests cannot steal the core they measure. On a shared 2-core
+# machine the scheduler alone can stall a process for 150 ms, so a timing run gets three tries:
+# a real freeze (the UI thread waiting on the ledger or a PDF) fails all three.
 test: setup
 	$(PY) -m pytest -q -n $(PYTEST_WORKERS) -m "not slow and not timing" $(PYTEST_ARGS)
-	$(PY) -m pytest -q -p no:cacheprovider -m "timing and not slow"
+	for try in 1 2 3; do \
+		$(PY) -m pytest -q -p no:cacheprovider -m "timing and not slow" && exit 0; \
+		echo "timing tests: try $$try of 3 failed"; \
+	done; exit 1
 
 # The suite with the wall clock moved (libfaketime): the morning of 1 March 2027 and the last minute of a
 # year in Seoul (23:59 KST on 31 December). Tests must pass whatever today is.
