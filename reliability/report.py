@@ -1,4 +1,5 @@
-"""The one table `make reliability` prints: rounds, faults, lost, duplicated, violations, overdrafts, 5xx."""
+"""The one table `make reliability` prints: rounds, faults, lost, duplicated, violations, money
+beyond the rules, 5xx, and figures over their budget (latency, planted bugs the harness missed)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,11 @@ COLUMNS = (
     ("lost", "sales lost"),
     ("duplicated", "sales duplicated"),
     ("violations", "invariant violations"),
-    ("overdrafts", "overdrafts"),
+    # Cards below 0 (PostgreSQL refuses those itself) and offline points beyond the caps: a column
+    # that can show a failure on either database.
+    ("overdrafts", "beyond the rules"),
     ("server_errors", "5xx responses"),
+    ("over_budget", "over budget / missed"),
 )
 
 
@@ -25,10 +29,18 @@ class Row:
     violations: int = 0
     overdrafts: int = 0
     server_errors: int = 0
+    over_budget: int = 0
 
     @property
     def clean(self) -> bool:
-        return not (self.lost or self.duplicated or self.violations or self.overdrafts or self.server_errors)
+        return not (
+            self.lost
+            or self.duplicated
+            or self.violations
+            or self.overdrafts
+            or self.server_errors
+            or self.over_budget
+        )
 
 
 def table(rows: list[Row]) -> str:

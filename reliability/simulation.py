@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from pos_app.core.tenders import Tenders
 from pos_app.journal.store import Journal
 from reliability.invariants import Reconciliation, ledger_problems, reconcile
 from reliability.proxy import FaultPlan, FaultProxy
+from reliability.sales import sale
 from reliability.world import Programme
 from sync.client import LedgerRefused, LedgerUnavailable, SyncClient
 from sync.shared.cards.keys import load_public_key_hex
@@ -49,6 +51,8 @@ STEP_WEIGHTS = {
     "go_online": 8,
     "replace_card": 3,
     "fault_burst": 3,
+    "crash_mid_sale": 3,
+    "same_card_two_tills": 6,
 }
 
 
@@ -72,6 +76,7 @@ class SimTill:
     checkout: Checkout
     proxy: FaultProxy
     approved: list[str] = field(default_factory=list)  # sale ids the till approved (for refunds)
+    paid: set[str] = field(default_factory=set)  # every sale the cashier saw as paid
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,7 @@ class Scenario:
         self.tills: list[SimTill] = []
         self.cards: list[str] = []  # index -> current card number (replacement changes it)
         self.old_cards: list[str] = []  # replaced cards whose payloads a customer may still show
+        self._counting = threading.Lock()
 
     # -- set-up -----------------------------------------------------------------------------------
     def _setup(self) -> None:
@@ -222,6 +228,10 @@ class Scenario:
             self.cards[card_index] = self.programme.replace(old)
             self.old_cards.append(old)
             self.trace(f"step {step}: office replaces card {card_index}")
+        elif kind == "same_card_two_tills":
+            self.trace(f"step {step}: {self._same_card_at_once()}")
+        elif kind == "crash_mid_sale":
+            self.trace(f"{label}: {self._crash_mid_sale(till)}")
         elif kind == "fault_burst":
             till.proxy.set_plan(FaultPlan.uniform(0.9))
             self.trace(f"{label}: {self._sell(till, True)}")
@@ -255,10 +265,50 @@ class Scenario:
         result = till.checkout.pay(cart, Tenders(points=points, cash_received=cash), card, "s001")
         return f"{self._card_label(number)} {points} pts: {self._outcome(till, result)}"
 
+    def _same_card_at_once(self) -> str:
+        """Two tills take points from one card at the same moment (each online or offline as its
+        link allows): online never overdraws, offline stays within the caps. Everything random is
+        drawn before the two threads start; which till the ledger serves first is up to the race."""
+        if len(self.tills) < 2:
+            return "one till only"
+        pair = self.rng.sample(self.tills, 2)
+        number = self.rng.choice(self.cards)
+        carts = [Cart().add(self.rng.choice(MENU)) for _ in pair]
+        outcomes: list[str] = ["", ""]
+
+        def sell(n: int) -> None:
+            till = pair[n]
+            try:
+                card = till.checkout.scan(self.programme.payload(number))
+            except CardRejected as exc:
+                outcomes[n] = f"refused at scan ({exc.problem.value})"
+                return
+            points = carts[n].total
+            result = till.checkout.pay(carts[n], Tenders(points=points), card, "s001")
+            outcomes[n] = self._outcome(till, result)
+
+        threads = [threading.Thread(target=sell, args=(n,)) for n in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        names = " / ".join(f"{t.till_id}: {o}" for t, o in zip(pair, outcomes, strict=True))
+        return f"{self._card_label(number)} at two tills at once: {names}"
+
+    def _crash_mid_sale(self, till: SimTill) -> str:
+        """The till dies after journalling an online points sale, before any answer or decision;
+        at the next start it settles the sale (the cashier never saw it paid)."""
+        number = self.rng.choice(self.cards)
+        till.journal.append(sale(self.rng.choice(MENU).price, card=number, auth="online"))
+        settled = till.checkout.resolve_interrupted()
+        return f"{self._card_label(number)} crash mid-sale, {len(settled)} settled at restart"
+
     def _outcome(self, till: SimTill, result: SaleResult) -> str:
         if result.approved and result.entry is not None:
-            till.approved.append(result.entry.id)
-            self.result.sales += 1
+            with self._counting:
+                till.paid.add(result.entry.id)
+                till.approved.append(result.entry.id)
+                self.result.sales += 1
             return f"approved {result.mode}"
         return f"refused {result.mode} ({result.refusal})"
 
@@ -310,6 +360,16 @@ class Scenario:
         )
 
     def _check_till(self, rec: Reconciliation, till: SimTill) -> None:
+        # Only what the cashier saw as paid may stand in the ledger.
+        unseen = [
+            s.entry_id
+            for s in self.programme.ledger.sales()
+            if s.till_id == till.till_id and s.status == "posted" and s.entry_id not in till.paid
+        ]
+        self.result.duplicated += len(unseen)
+        self.result.violations += [
+            f"{till.till_id}: sale {i} posted but never paid at the till" for i in unseen
+        ]
         chain = till.journal.verify()
         self.result.violations += [f"{till.till_id}: journal {p}" for p in chain]
         self.result.lost += len(rec.lost)
@@ -328,6 +388,7 @@ class Scenario:
         for number, amount in per_card.items():
             self.result.shortfall += amount
             if amount > bound:
+                self.result.overdrafts += 1
                 self.result.violations.append(
                     f"card {self._card_label(number)} overspent {amount} offline, more than {bound}"
                 )

@@ -154,7 +154,7 @@ def ingest(conn: Connection, clock: Clock, till_id: str, request: PushRequest) -
     stored = load_stored(conn, till_id, entries)
     wires = [*entries, *stored.held.values()]
     payloads = {w.id: parse_payload(w.type, w.payload) for w in wires}
-    push = open_push(conn, clock, till_id, till_row[0], [(w.ts, payloads[w.id]) for w in wires])
+    push = open_push(conn, clock, till_id, till_row[0], [(w.id, w.ts, payloads[w.id]) for w in wires])
     results: list[EntryResult] = []
     new_held: list[dict[str, Any]] = []
     stored_payloads: dict[str, str] = {}

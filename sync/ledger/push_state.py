@@ -156,20 +156,30 @@ def open_push(
     clock: Clock,
     till_id: str,
     shop_id: str,
-    payloads: Iterable[tuple[str, EntryPayload | InvalidPayload]],
+    payloads: Iterable[tuple[str, str, EntryPayload | InvalidPayload]],
 ) -> PushState:
-    """Lock the cards the entries (till time, payload) name, and the sales they refer to, in a fixed
-    order; read what the offline rules need when the push holds offline claims."""
+    """Lock the cards the entries (id, till time, payload) name, and the sales they refer to, in a
+    fixed order; read what the offline rules need when the push holds offline claims (offline sales,
+    and online sales a fallback of the same push may turn into one)."""
     numbers: set[str] = set()
     refs: set[str] = set()
+    candidates: dict[str, tuple[str, str, int | None]] = {}
     offline: list[tuple[str, str, int | None]] = []
-    for ts, payload in payloads:
+    fallbacks: set[str] = set()
+    for entry_id, ts, payload in payloads:
         if isinstance(payload, Sale | Refund) and payload.card is not None:
             numbers.add(payload.card.number)
-        if isinstance(payload, Sale) and payload.card is not None and payload.auth == "offline":
-            offline.append((payload.card.number, ts, payload.snapshot_version))
+        if isinstance(payload, Sale) and payload.card is not None and payload.points:
+            claim = (payload.card.number, ts, payload.snapshot_version)
+            if payload.auth == "offline":
+                offline.append(claim)
+            else:
+                candidates[entry_id] = claim
         if isinstance(payload, FOLLOW_UPS):
             refs.add(payload.ref)
+        if isinstance(payload, SaleFallback):
+            fallbacks.add(payload.ref)
+    offline += [claim for entry_id, claim in candidates.items() if entry_id in fallbacks]
     sales: dict[str, SaleBook] = {}
     if refs:
         for row in conn.execute(select(t.sale).where(among(conn, t.sale.c.entry_id, refs))).mappings():
