@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.stamp-deps
 PYTEST_WORKERS ?= 2
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup demo test test-dates check-ledger-install bench lint reliability translations clean
+.PHONY: setup demo test test-timing test-dates check-ledger-install bench lint reliability translations clean
 
 $(STAMP): pyproject.toml scripts/ensure-system-packages.sh
 	scripts/ensure-system-packages.sh
@@ -20,16 +20,14 @@ setup: $(STAMP)
 demo: setup
 	env -u QT_QPA_PLATFORM $(PY) -m sync.demo
 
-# The UI timing tests (100 ms budgets) run on their own after the parallel suite, so another
-# worker's PostgreSQL or subprocess tests cannot steal the core they measure. On a shared 2-core
-# machine the scheduler alone can stall a process for 150 ms, so a timing run gets three tries:
-# a real freeze (the UI thread waiting on the ledger or a PDF) fails all three.
 test: setup
 	$(PY) -m pytest -q -n $(PYTEST_WORKERS) -m "not slow and not timing" $(PYTEST_ARGS)
-	for try in 1 2 3; do \
-		$(PY) -m pytest -q -p no:cacheprovider -m "timing and not slow" && exit 0; \
-		echo "timing tests: try $$try of 3 failed"; \
-	done; exit 1
+
+# The UI timing tests (100 ms budgets: the screen answering while the ledger takes 3 s, a receipt
+# PDF is written, and after 결제 완료). Speed is measured by benchmarks, not in the test suite: they
+# run alone, with the ledger in its own process, from `make bench` and here.
+test-timing: setup
+	$(PY) -m pytest -q -p no:cacheprovider -m "timing and not slow"
 
 # The suite with the wall clock moved (libfaketime): the morning of 1 March 2027 and the last minute of a
 # year in Seoul (23:59 KST on 31 December). Tests must pass whatever today is.
@@ -48,6 +46,7 @@ check-ledger-install:
 
 bench: setup
 	$(PY) -m benchmarks
+	$(MAKE) --no-print-directory test-timing
 
 reliability: setup
 	$(PY) -m reliability

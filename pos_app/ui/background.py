@@ -11,6 +11,7 @@ exists. The till's services are safe to call from a worker: the journal serialis
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -24,6 +25,11 @@ T = TypeVar("T")
 # Two workers: a slow authorisation must not hold up the receipt of the sale before it.
 _POOL = QThreadPool()
 _POOL.setMaxThreadCount(2)
+# Every Qt event passes through Python (the scanner filter, activity watch, paint overrides), and
+# each pass needs the interpreter lock. With a worker busy in Python (a receipt PDF), CPython hands
+# the lock over only every switch interval (5 ms by default), so a burst of events waited 150 ms or
+# more. Half a millisecond keeps the screen answering; the worker barely slows down.
+sys.setswitchinterval(0.0005)
 _RUNNING: set[_Relay] = set()
 
 

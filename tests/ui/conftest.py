@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pos_app.config import load_config
 from pos_app.runtime import TillRuntime, open_till
 from pos_app.ui.main_window import MainWindow, install_translations
-from reliability.world import ThreadedLedgerServer
+from reliability.world import LedgerProcess, ThreadedLedgerServer
 from sync.demo import prepare
 from sync.ledger.service import Ledger
 
@@ -24,7 +24,7 @@ from sync.ledger.service import Ledger
 class Till:
     runtime: TillRuntime
     window: MainWindow
-    server: ThreadedLedgerServer
+    server: ThreadedLedgerServer | LedgerProcess
     ledger: Ledger
     cards: list[dict[str, str]]
 
@@ -34,10 +34,18 @@ class Till:
 
 
 @pytest.fixture
-def till(qtbot, tmp_path) -> Iterator[Till]:
+def till(request, qtbot, tmp_path) -> Iterator[Till]:
     ledger = Ledger(f"sqlite:///{tmp_path / 'demo' / 'ledger.sqlite3'}")
-    server = ThreadedLedgerServer(ledger).start()
-    till_file, _ = prepare(tmp_path / "demo", server.port)
+    server: ThreadedLedgerServer | LedgerProcess
+    if request.node.get_closest_marker("timing"):
+        # Timing tests measure the till alone, as in a shop: the ledger in its own process (a
+        # ledger thread in this process would share the interpreter lock with the screen).
+        server = LedgerProcess(ledger.database_url, tmp_path / "ledger.log")
+        till_file, _ = prepare(tmp_path / "demo", server.port)
+        server.start()
+    else:
+        server = ThreadedLedgerServer(ledger).start()
+        till_file, _ = prepare(tmp_path / "demo", server.port)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     translators = install_translations(app, "ko")
