@@ -20,14 +20,19 @@ setup: $(STAMP)
 demo: setup
 	env -u QT_QPA_PLATFORM $(PY) -m sync.demo
 
+# The UI timing tests (100 ms budgets: the screen answering while the ledger takes 3 s, a receipt
+# PDF is written, and after 결제 완료) run alone after the parallel suite, with the ledger in its
+# own process as in a shop. On a shared 2-core machine the scheduler alone can stall a process, so
+# they get three tries; a real freeze (the screen waiting on the ledger or a PDF) fails all three.
 test: setup
 	$(PY) -m pytest -q -n $(PYTEST_WORKERS) -m "not slow and not timing" $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory test-timing
 
-# The UI timing tests (100 ms budgets: the screen answering while the ledger takes 3 s, a receipt
-# PDF is written, and after 결제 완료). Speed is measured by benchmarks, not in the test suite: they
-# run alone, with the ledger in its own process, from `make bench` and here.
 test-timing: setup
-	$(PY) -m pytest -q -p no:cacheprovider -m "timing and not slow"
+	for try in 1 2 3; do \
+		$(PY) -m pytest -q -p no:cacheprovider -m "timing and not slow" && exit 0; \
+		echo "timing tests: try $$try of 3 failed"; \
+	done; exit 1
 
 # The suite with the wall clock moved (libfaketime): the morning of 1 March 2027 and the last minute of a
 # year in Seoul (23:59 KST on 31 December). Tests must pass whatever today is.
@@ -46,7 +51,6 @@ check-ledger-install:
 
 bench: setup
 	$(PY) -m benchmarks
-	$(MAKE) --no-print-directory test-timing
 
 reliability: setup
 	$(PY) -m reliability

@@ -12,7 +12,7 @@ from typing import TypeVar
 from pos_app.manager.settings import ShopSettingsStore
 from pos_app.printing.escpos import drawer_kick, render_escpos
 from pos_app.printing.layout import PARTIAL_REFUND
-from pos_app.printing.pdf import render_pdf
+from pos_app.printing.pdf_process import render_pdf_aside
 from pos_app.printing.printer_port import PrinterError, send
 from pos_app.printing.receipt import Receipt, ReceiptLine, ShopHeader
 from pos_app.runtime import TillRuntime
@@ -140,7 +140,7 @@ class ReceiptDesk:
     def issue(self, receipt: Receipt, *, open_drawer: bool = False) -> PrintOutcome:
         self.last = receipt
         safe = receipt.sale_no.split(" ")[0]
-        pdf = render_pdf(receipt, self.runtime.config.receipts_path / f"{safe}-{receipt.kind}.pdf")
+        pdf = render_pdf_aside(receipt, self.runtime.config.receipts_path / f"{safe}-{receipt.kind}.pdf")
         target = self.printer()
         if not target:
             return PrintOutcome(pdf, False, ReceiptNote.SAVED_AS_PDF)

@@ -16,6 +16,7 @@ from pos_app.journal.store import Journal
 from pos_app.manager.dayclose import DayCloseBook
 from pos_app.manager.queries import SalesQueries
 from pos_app.manager.settings import ShopSettings, ShopSettingsStore
+from pos_app.printing import pdf_process as pdf_helper
 from pos_app.staff import StaffRoster
 from sync.client import SyncClient
 from sync.shared.cards.keys import load_public_key_hex
@@ -50,6 +51,7 @@ class TillRuntime:
     def close(self) -> None:
         self.sync.stop()
         self.journal.close()
+        pdf_helper.shutdown()
 
 
 def _ledger_limits(journal: Journal) -> dict[str, Any] | None:
