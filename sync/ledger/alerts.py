@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 
 from sync.ledger import schema as t
+from sync.ledger.db import insert_rows
 from sync.ledger.postings import stamp
 from sync.shared.clock import Clock
 
@@ -33,7 +34,7 @@ def raise_alerts(conn: Connection, clock: Clock, rows: list[tuple[str, str | Non
         )
     if rows:
         at = stamp(clock)
-        conn.execute(insert(t.alert), [{"kind": k, "till_id": i, "detail": d, "at": at} for k, i, d in rows])
+        insert_rows(conn, t.alert, [{"kind": k, "till_id": i, "detail": d, "at": at} for k, i, d in rows])
 
 
 def alerts(conn: Connection) -> list[dict[str, Any]]:

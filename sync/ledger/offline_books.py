@@ -98,7 +98,8 @@ def load_offline_books(
         return books
     low, high = min(s[0] for s in spans), max(s[1] for s in spans)
     numbers = {c.card_number for c in claims}
-    since = unversioned[0]
+    since = _text(unversioned[0])
+    days: dict[str, dt.date | None] = {}
     for number, ts, version, points in conn.execute(
         select(
             t.sale.c.card_number, t.sale.c.ts, t.sale.c.snapshot_version, t.sale.c.points - t.sale.c.disputed
@@ -111,14 +112,16 @@ def load_offline_books(
             t.sale.c.auth.in_(OFFLINE_AUTH),
         )
     ):
-        try:
-            at = parse_instant(ts)
-        except ValueError:
-            continue
         if number in numbers:
-            key = (number, business_day_of(at))
-            books.card_day_taken[key] = books.card_day_taken.get(key, 0) + int(points)
-        if version is None and at < since:
+            # Stored sale times are UTC text of one width: the business day by its date and hour.
+            stem = ts[:13]
+            if stem not in days:
+                days[stem] = day_of(ts)
+            sale_day = days[stem]
+            if sale_day is not None:
+                key = (number, sale_day)
+                books.card_day_taken[key] = books.card_day_taken.get(key, 0) + int(points)
+        if version is None and ts < since:  # same stored form: text order is time order
             continue
         bucket = None if version is None else int(version)
         books.till_period_taken[bucket] = books.till_period_taken.get(bucket, 0) + int(points)

@@ -147,6 +147,14 @@ class PushState:
                 update(t.card).where(t.card.c.number == number).values(status=self.cards[number].status)
             )
         insert_rows(conn, t.dispute, self.claims)
+        if self.claims:
+            total = sum(int(c["amount"]) for c in self.claims)
+            first = "; ".join(f"{c['entry_id']} {c['amount']} ({c['reason']})" for c in self.claims[:5])
+            more = f" and {len(self.claims) - 5} more" if len(self.claims) > 5 else ""
+            self.alert(
+                "offline_claim_disputed",
+                f"{len(self.claims)} offline claim(s), {total} won, disputed: {first}{more}",
+            )
         raise_alerts(conn, self.clock, self.alerts)
         touch_cards(conn, self.writer.touched_cards | self.changed_cards)
 

@@ -201,13 +201,8 @@ def take_offline(books: Books, entry: EntryMeta, number: str, points: int, versi
     claims: tuple[Claim, ...] = ()
     alerts: tuple[Alert, ...] = ()
     if disputed:
+        # The push raises one alert for all its claims (``PushState.flush``).
         claims = (Claim(entry.id, disputed, why or "disputed"),)
-        alerts = (
-            Alert(
-                "offline_claim_disputed",
-                f"offline sale {entry.id} on card {number}: {disputed} of {points} points disputed ({why})",
-            ),
-        )
     account = card_account(number)
     card = books.cards.get(number)
     from_card = min(allowed, max(0, books.balances.get(account, 0))) if card is not None else 0
