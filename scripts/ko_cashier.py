@@ -108,6 +108,8 @@ KO = {
     "Nothing is left to pay. Do not take cash.": "남은 금액이 없습니다. 현금을 받지 마세요.",
     "Paid offline. It is sent automatically once the internet is back.": "오프라인으로 결제되었습니다. 인터넷이 연결되면 자동으로 전송됩니다.",
     "Payment complete.": "결제가 완료되었습니다.",
+    "● Points stopped: the manager must recover this till": "● 포인트 중지: 매니저가 계산대를 복구해야 합니다",
+    "● The PC clock is wrong: ask the manager to set it": "● PC 시계가 맞지 않습니다: 매니저에게 시간을 맞춰 달라고 하세요",
     "The till could not record the sale (the disk may be full), so nothing was sold. Do not hand anything over; call the manager.": "계산대에 판매를 기록하지 못했습니다 (디스크가 가득 찼을 수 있습니다). 판매되지 않았으니 물건을 건네지 말고 매니저를 부르세요.",
     "The till could not record the refund (the disk may be full), so nothing was refunded. Call the manager.": "계산대에 환불을 기록하지 못했습니다 (디스크가 가득 찼을 수 있습니다). 환불되지 않았습니다. 매니저를 부르세요.",
     "Points cannot be more than the total ({total} won).": "포인트는 합계({total}원)보다 많이 쓸 수 없습니다.",

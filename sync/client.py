@@ -45,6 +45,17 @@ class SyncStatus:
     last_sync: dt.datetime | None  # the last exchange with the ledger that succeeded (UTC)
     last_error: str | None
     alert: str | None  # a problem someone must act on (token refused, entry invalid)
+    # The ledger's time minus this PC's at the last snapshot (None before the first one).
+    clock_skew: dt.timedelta | None = None
+    journal_behind: bool = False  # the ledger holds entries this journal lacks: recover first
+
+    @property
+    def clock_wrong(self) -> bool:
+        """The PC clock is off by more than the ledger believes a till (its offline-claim bound)."""
+        return self.clock_skew is not None and abs(self.clock_skew) > CLOCK_SKEW_WARNING
+
+
+CLOCK_SKEW_WARNING = dt.timedelta(minutes=15)
 
 
 def backoff_delay(
@@ -83,6 +94,7 @@ class SyncClient:
         self._online = False
         self._last_failure = 0.0
         self._last_sync: dt.datetime | None = None
+        self._clock_skew: dt.timedelta | None = None
         self._last_error: str | None = None
         self._alert: str | None = None
         self._push_lock = threading.Lock()
@@ -217,6 +229,8 @@ class SyncClient:
             "GET", f"/v1/tills/{self.till_id}/snapshot?since={since}", timeout or self.request_timeout
         )
         snapshot = SnapshotResponse.model_validate(raw)
+        if snapshot.server_time.tzinfo is not None:
+            self._clock_skew = snapshot.server_time - self.journal.clock()
         self._check_head(snapshot.applied_through, snapshot.head_hash)
         if self.journal_behind:
             raise LedgerRefused(f"journal behind the ledger: {self.journal_behind}")
@@ -282,7 +296,13 @@ class SyncClient:
     # -- background -----------------------------------------------------------------------------
     def status(self) -> SyncStatus:
         return SyncStatus(
-            self._online, self.journal.outbox_size(), self._last_sync, self._last_error, self._alert
+            self._online,
+            self.journal.outbox_size(),
+            self._last_sync,
+            self._last_error,
+            self._alert,
+            self._clock_skew,
+            bool(self.journal_behind),
         )
 
     def start(self) -> None:

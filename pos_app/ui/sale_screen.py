@@ -560,7 +560,14 @@ class SaleScreen(QWidget):
         self.status.setText(
             self.tr("To send: %1 · last sync %2").replace("%1", str(status.outbox)).replace("%2", last)
         )
-        if status.online:
+        if status.journal_behind:
+            self.badge.setText(self.tr("● Points stopped: the manager must recover this till"))
+            self.badge.setProperty("badge", "offline")
+        elif status.clock_wrong:
+            # The ledger judges offline sales by its own time: a wrong PC clock makes them disputed.
+            self.badge.setText(self.tr("● The PC clock is wrong: ask the manager to set it"))
+            self.badge.setProperty("badge", "offline")
+        elif status.online:
             self.badge.setText(self.tr("● Online"))
             self.badge.setProperty("badge", "online")
         else:

@@ -61,7 +61,7 @@
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/cart_view.py" line="43" />
+        <location filename="../../pos_app/ui/cart_view.py" line="50" />
         <source>tax-free</source>
         <translation>면세</translation>
     </message>
@@ -79,27 +79,27 @@
         <translation>등록된 직원이 없습니다. 매장 매니저나 프로그램 사무실에 계산대 설정을 요청하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="140" />
+        <location filename="../../pos_app/ui/main_window.py" line="150" />
         <source>%1 is signed in. Close the till?</source>
         <translation>%1님이 로그인해 있습니다. 계산대를 닫을까요?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="159" />
+        <location filename="../../pos_app/ui/main_window.py" line="169" />
         <source>This person may not sell on this till.</source>
         <translation>이 직원은 이 계산대에서 판매할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="195" />
+        <location filename="../../pos_app/ui/main_window.py" line="205" />
         <source>The till locks in %1 s. Touch the screen to keep working.</source>
         <translation>%1초 뒤 계산대가 잠깁니다. 계속 쓰려면 화면을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="205" />
+        <location filename="../../pos_app/ui/main_window.py" line="215" />
         <source>Sign in first, then scan the card.</source>
         <translation>먼저 로그인한 뒤 카드를 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="245" />
+        <location filename="../../pos_app/ui/main_window.py" line="256" />
         <source>No manager is set up on this till.</source>
         <translation>이 계산대에 등록된 매니저가 없습니다.</translation>
     </message>
@@ -713,12 +713,12 @@
 <context>
     <name>NumberEntryDialog</name>
     <message>
-        <location filename="../../pos_app/ui/widgets.py" line="210" />
+        <location filename="../../pos_app/ui/widgets.py" line="211" />
         <source>OK</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/widgets.py" line="212" />
+        <location filename="../../pos_app/ui/widgets.py" line="213" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -890,7 +890,7 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../pos_app/ui/widgets.py" line="159" />
+        <location filename="../../pos_app/ui/widgets.py" line="160" />
         <source>OK</source>
         <translation>확인</translation>
     </message>
@@ -903,47 +903,47 @@
         <translation>환불 · 판매 취소</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/refund.py" line="84" />
+        <location filename="../../pos_app/ui/refund.py" line="85" />
         <source>Manager's PIN</source>
         <translation>매니저 PIN</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/refund.py" line="87" />
+        <location filename="../../pos_app/ui/refund.py" line="88" />
         <source>Reason (required)</source>
         <translation>사유 (꼭 입력)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/refund.py" line="96" />
+        <location filename="../../pos_app/ui/refund.py" line="97" />
         <source>Amount (empty: everything left)</source>
         <translation>환불 금액 (비워 두면 남은 금액 전부)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/refund.py" line="100" />
+        <location filename="../../pos_app/ui/refund.py" line="101" />
         <source>Refund</source>
         <translation>환불</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/refund.py" line="102" />
+        <location filename="../../pos_app/ui/refund.py" line="103" />
         <source>Cancel whole sale</source>
         <translation>전체 취소</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/refund.py" line="104" />
+        <location filename="../../pos_app/ui/refund.py" line="105" />
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/refund.py" line="108" />
+        <location filename="../../pos_app/ui/refund.py" line="109" />
         <source>1. Choose the sale</source>
         <translation>1. 환불할 판매를 고르세요</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/refund.py" line="114" />
+        <location filename="../../pos_app/ui/refund.py" line="115" />
         <source>2. Manager: choose your name and enter your PIN</source>
         <translation>2. 매니저: 이름을 고르고 PIN을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/refund.py" line="110" />
+        <location filename="../../pos_app/ui/refund.py" line="111" />
         <source>3. Why?</source>
         <translation>3. 사유</translation>
     </message>
@@ -958,22 +958,22 @@
         <translation>%1원</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/refund.py" line="139" />
+        <location filename="../../pos_app/ui/refund.py" line="140" />
         <source>Choose the sale to refund first.</source>
         <translation>환불할 판매를 먼저 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/refund.py" line="143" />
+        <location filename="../../pos_app/ui/refund.py" line="144" />
         <source>A manager must choose their name and enter their PIN.</source>
         <translation>매니저가 이름을 고르고 PIN을 입력해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/refund.py" line="154" />
+        <location filename="../../pos_app/ui/refund.py" line="155" />
         <source>Type or choose the reason.</source>
         <translation>사유를 입력하거나 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/refund.py" line="158" />
+        <location filename="../../pos_app/ui/refund.py" line="159" />
         <source>Type the amount as a number, or leave it empty.</source>
         <translation>금액을 숫자로 입력하거나 비워 두세요.</translation>
     </message>
@@ -1026,107 +1026,117 @@
         <translation>데모 카드 스캔</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="281" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="285" />
         <source>amount</source>
         <translation>금액 입력</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="283" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="287" />
         <source>sold out</source>
         <translation>품절</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="302" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="306" />
         <source>Amount for %1 (won)</source>
         <translation>%1 금액 (원)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="311" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="315" />
         <source>Type the amount as a number, e.g. 15000.</source>
         <translation>금액을 숫자로 입력하세요. 예: 15000</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="333" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="337" />
         <source>Total %1 won</source>
         <translation>합계 %1원</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="378" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="382" />
         <source>Card read. Balance %1 won.</source>
         <translation>카드를 읽었습니다. 잔액 %1원.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="381" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="385" />
         <source>Points usable now: %1 won.</source>
         <translation>지금 쓸 수 있는 포인트: %1원.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="410" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="414" />
         <source>No camera found. Use the scanner or type the card number.</source>
         <translation>카메라를 찾을 수 없습니다. 스캐너를 쓰거나 카드 번호를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="422" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="426" />
         <source>No card could be read from this picture. Scan the card again or type its number.</source>
         <translation>이 사진에서 카드를 읽지 못했습니다. 카드를 다시 스캔하거나 카드 번호를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="430" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="434" />
         <source>Card number</source>
         <translation>카드 번호</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="431" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="435" />
         <source>Type the 12 digits printed under the QR code.</source>
         <translation>QR 코드 아래에 있는 숫자 12자리를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="458" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="462" />
         <source>Choose the items first.</source>
         <translation>상품을 먼저 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="491" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="495" />
         <source>The receipt could not be saved: %1</source>
         <translation>영수증을 저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="505" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="509" />
         <source>Paid. Sale %1.</source>
         <translation>결제되었습니다. 영수증 번호 %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="507" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="511" />
         <source>Change %1 won.</source>
         <translation>거스름돈 %1원.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="557" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="561" />
         <source>To send: %1 · last sync %2</source>
         <translation>보낼 기록: %1 · 마지막 동기화 %2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="560" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="564" />
+        <source>● Points stopped: the manager must recover this till</source>
+        <translation>● 포인트 중지: 매니저가 계산대를 복구해야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale_screen.py" line="568" />
+        <source>● The PC clock is wrong: ask the manager to set it</source>
+        <translation>● PC 시계가 맞지 않습니다: 매니저에게 시간을 맞춰 달라고 하세요</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale_screen.py" line="571" />
         <source>● Online</source>
         <translation>● 온라인</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="563" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="574" />
         <source>● Offline: selling continues</source>
         <translation>● 오프라인: 판매는 계속됩니다</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="538" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="542" />
         <source>There is no receipt to print again yet.</source>
         <translation>다시 출력할 영수증이 아직 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="540" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="544" />
         <source>Printing the receipt again.</source>
         <translation>영수증을 다시 출력합니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="570" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="581" />
         <source>Cashier: %1</source>
         <translation>계산원: %1</translation>
     </message>

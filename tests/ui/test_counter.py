@@ -5,6 +5,7 @@ per journal, and the UI answering within 100 ms after 결제 완료."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import re
 import time
 
@@ -436,3 +437,31 @@ def test_the_ui_answers_within_100_ms_after_payment_complete(qtbot, till):
     # The next touch dismisses it.
     click(qtbot, till.sale.paid_view)
     assert not till.sale.paid_view.isVisible()
+
+
+def test_a_pc_clock_an_hour_slow_is_shown_on_top_and_a_right_one_is_not(qtbot, till):
+    signed_in(qtbot, till)
+    sync, journal = till.runtime.sync, till.runtime.journal
+    right = journal.clock
+    # The snapshot carries the ledger's time; the PC's own clock is an hour behind it.
+    journal.clock = lambda: right() - dt.timedelta(hours=1)
+    sync.pull_snapshot()
+    status = sync.status()
+    assert status.clock_wrong and dt.timedelta(minutes=59) < status.clock_skew < dt.timedelta(minutes=61)
+    till.sale.refresh_status()
+    assert "PC 시계" in till.sale.badge.text()
+    journal.clock = right
+    sync.pull_snapshot()
+    assert not sync.status().clock_wrong
+    till.sale.refresh_status()
+    assert "PC 시계" not in till.sale.badge.text()
+
+
+def test_a_journal_behind_the_ledger_says_points_are_stopped(qtbot, till):
+    signed_in(qtbot, till)
+    sync = till.runtime.sync
+    # What a push or snapshot answer says after this journal was restored from an older copy:
+    # the ledger has acknowledged more entries than the journal holds.
+    sync._check_head(till.runtime.journal.last_seq() + 5, None)
+    till.sale.refresh_status()
+    assert sync.status().journal_behind and "포인트 중지" in till.sale.badge.text()
