@@ -29,7 +29,16 @@ MAX_BATCH = 500
 
 
 class Strict(BaseModel):
+    """What a till sends: the ledger refuses any field it does not know."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Answer(BaseModel):
+    """What the ledger answers: a till ignores fields it does not know yet, so a ledger can add one
+    (as it added the acknowledged head) without stopping the tills of an older version."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
 
 class WireEntry(Strict):
@@ -59,7 +68,7 @@ class EntryStatus(StrEnum):
     INVALID = "invalid"  # not stored: bad hash, broken chain, id reused with other content (alerted)
 
 
-class EntryResult(Strict):
+class EntryResult(Answer):
     id: str
     seq: int
     status: EntryStatus
@@ -70,7 +79,7 @@ class EntryResult(Strict):
     card_balance: int | None = None
 
 
-class PushResponse(Strict):
+class PushResponse(Answer):
     protocol: Literal[1] = 1
     results: list[EntryResult]
     # Highest sequence of this till the ledger has applied contiguously from 1 (its acknowledged
@@ -79,7 +88,7 @@ class PushResponse(Strict):
     head_hash: str | None = None
 
 
-class CardState(Strict):
+class CardState(Answer):
     number: str
     masked_name: str
     balance: int
@@ -88,14 +97,14 @@ class CardState(Strict):
     version: int
 
 
-class TillLimits(Strict):
+class TillLimits(Answer):
     offline_card_daily_cap: int = 30_000
     offline_till_cap: int = 500_000
     snapshot_max_age_seconds: int = 24 * 3600
     refund_window_minutes: int = 24 * 60
 
 
-class SnapshotResponse(Strict):
+class SnapshotResponse(Answer):
     protocol: Literal[1] = 1
     version: int
     full: bool
@@ -108,7 +117,7 @@ class SnapshotResponse(Strict):
     head_hash: str | None = Field(default=None, description="hash of the acknowledged head entry")
 
 
-class StoredEntry(Strict):
+class StoredEntry(Answer):
     """An entry the ledger holds for a till, as the till wrote it, with the ledger's answer."""
 
     entry: WireEntry
@@ -117,7 +126,7 @@ class StoredEntry(Strict):
     card_balance: int | None = None
 
 
-class TillEntriesResponse(Strict):
+class TillEntriesResponse(Answer):
     """A page of a till's acknowledged entries (``GET /v1/tills/{id}/entries?after=N``), in order."""
 
     protocol: Literal[1] = 1
@@ -126,6 +135,6 @@ class TillEntriesResponse(Strict):
     more: bool
 
 
-class ErrorBody(Strict):
+class ErrorBody(Answer):
     error: str
     detail: str | Any = None
