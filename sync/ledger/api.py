@@ -151,10 +151,11 @@ def create_app(ledger: Ledger, settings: LedgerSettings) -> FastAPI:
 
     @app.get("/v1/admin/sales", responses=ERRORS, dependencies=[Depends(admin)])
     def sales(
-        shop_id: str | None = None, start: dt.datetime | None = None, end: dt.datetime | None = None
+        # Declared in the schema, so a client (and schemathesis) knows what is refused before asking.
+        shop_id: Annotated[str | None, Query(max_length=64, pattern=r"^[^\x00]*$")] = None,
+        start: dt.datetime | None = None,
+        end: dt.datetime | None = None,
     ) -> list[dict[str, Any]]:
-        if shop_id is not None and ("\x00" in shop_id or len(shop_id) > 64):
-            raise HTTPException(422, "shop_id is at most 64 characters, without NUL")
         for value in (start, end):
             if value is not None and value.tzinfo is None:
                 raise HTTPException(422, "start and end need a time zone, e.g. 2026-11-25T00:00:00+09:00")
