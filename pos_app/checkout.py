@@ -33,6 +33,7 @@ from sync.shared.cards.token import CardProblem, CardRejected, verify_card_paylo
 from sync.shared.chain import JournalEntry
 from sync.shared.clock import KST
 from sync.shared.entries import (
+    FOLLOW_UP_CLASSES,
     FOLLOW_UP_TYPES,
     SALE_TYPES,
     CardRef,
@@ -49,7 +50,6 @@ from sync.shared.sale_state import fold_sale
 log = logging.getLogger(__name__)
 
 DEFAULT_LIMITS = OfflineLimits()
-FOLLOW_UP_CLASSES = (SaleRejected, SaleFallback, SaleCancelled, Refund)
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,12 @@ from sqlalchemy import func, select
 from pos_app.journal.store import Journal
 from sync.ledger import schema as t
 from sync.ledger.service import Ledger
-from sync.shared.entries import FollowUp, Refund, Sale, SaleCancelled, SaleFallback, SaleRejected
+from sync.shared.entries import (
+    FOLLOW_UP_CLASSES,
+    FollowUp,
+    Sale,
+)
 from sync.shared.sale_state import fold_sale
-
-FOLLOW_UP_CLASSES = (SaleRejected, SaleFallback, SaleCancelled, Refund)
 
 
 @dataclass

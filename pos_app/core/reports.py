@@ -16,10 +16,6 @@ from pos_app.core.money import require_won
 from sync.shared.clock import business_day_bounds
 from sync.shared.office_text import safe_row
 
-# Follow-ups that mean an online sale never happened: it does not count anywhere.
-UNDONE_TYPES = ("sale_rejected", "sale_cancelled")
-REFUND_TYPES = ("refund", "void")
-
 
 def range_bounds(first: dt.date, last: dt.date) -> tuple[dt.datetime, dt.datetime]:
     """UTC bounds of the business days ``first`` to ``last`` inclusive."""

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from pos_app.core.reports import (
-    REFUND_TYPES,
-    UNDONE_TYPES,
     ProductTotal,
     RefundRecord,
     Report,
@@ -28,6 +26,7 @@ from pos_app.core.reports import (
 )
 from pos_app.journal.store import Journal
 from sync.shared.clock import KST_SQLITE_MODIFIER
+from sync.shared.entries import REFUND_TYPES, UNDONE_TYPES
 
 # Sales of the range that were approved. Follow-ups always come after their sale, so only
 # follow-ups from the range's start on can undo one of its sales.

@@ -19,12 +19,12 @@ from sqlalchemy import Connection, select
 from sync.ledger import schema as t
 from sync.ledger.db import among
 from sync.ledger.errors import LedgerError
-from sync.ledger.push_state import FOLLOW_UPS, PushState, open_push
+from sync.ledger.push_state import PushState, open_push
 from sync.ledger.rules import EntryMeta, decide
 from sync.protocol import EntryResult, EntryStatus, PushRequest, PushResponse, WireEntry
 from sync.shared.chain import GENESIS_HASH, canonical_json
 from sync.shared.clock import Clock
-from sync.shared.entries import EntryPayload, InvalidPayload, parse_payload
+from sync.shared.entries import FOLLOW_UP_CLASSES, EntryPayload, InvalidPayload, parse_payload
 
 # A check of an entry as it arrived: (entry, the pushing till, its canonical encoding) -> problem.
 WireCheck = Callable[[WireEntry, str, bytes], str | None]
@@ -220,7 +220,7 @@ def apply(
     push: PushState, stored: Stored, wire: WireEntry, payload: EntryPayload | InvalidPayload, text: str
 ) -> EntryResult:
     """Decide one in-sequence entry with the rules, keep the outcome, and store the entry."""
-    ref = push.sale(payload.ref) if isinstance(payload, FOLLOW_UPS) else None
+    ref = push.sale(payload.ref) if isinstance(payload, FOLLOW_UP_CLASSES) else None
     decision = decide(push.books, EntryMeta.of(wire.id, wire.seq, wire.ts), payload, ref)
     balance = push.keep(decision)
     row = {

@@ -22,17 +22,15 @@ from sync.ledger.versions import touch_cards
 from sync.protocol import TillLimits
 from sync.shared.clock import Clock
 from sync.shared.entries import (
+    FOLLOW_UP_CLASSES,
     EntryPayload,
     InvalidPayload,
     Refund,
     Sale,
-    SaleCancelled,
     SaleFallback,
-    SaleRejected,
 )
 
 # Entries that refer to an earlier sale (``ref``); Void is a Refund.
-FOLLOW_UPS = (SaleRejected, SaleFallback, SaleCancelled, Refund)
 # What an entry may change on an existing sale row.
 SALE_MUTABLE = (
     "status",
@@ -183,7 +181,7 @@ def open_push(
                 offline.append(claim)
             else:
                 candidates[entry_id] = claim
-        if isinstance(payload, FOLLOW_UPS):
+        if isinstance(payload, FOLLOW_UP_CLASSES):
             refs.add(payload.ref)
         if isinstance(payload, SaleFallback):
             fallbacks.add(payload.ref)

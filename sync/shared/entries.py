@@ -276,6 +276,8 @@ EntryPayload: TypeAlias = (
     | OtherEntry
 )
 FollowUp: TypeAlias = SaleRejected | SaleFallback | SaleCancelled | Refund | Void
+# The same, for isinstance (Void is a Refund).
+FOLLOW_UP_CLASSES = (SaleRejected, SaleFallback, SaleCancelled, Refund)
 
 PAYLOAD_TYPES: dict[str, type[Payload]] = {
     cls.TYPE: cls
