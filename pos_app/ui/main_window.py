@@ -256,12 +256,15 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.windowTitle(), self.tr("No manager is set up on this till."))
             return
         who = ManagerSignInDialog(self.roster, managers, self)
-        if not who.exec() or who.member is None or self.member is None:
+        signed_in, manager = who.exec(), who.member
+        who.deleteLater()  # each visit builds its windows afresh: none is kept hidden
+        if not signed_in or manager is None or self.member is None:
             return  # cancelled, or the till locked meanwhile
-        window = ManagerWindow(self.runtime, who.member, self)
+        window = ManagerWindow(self.runtime, manager, self)
         window.sig_catalogue_changed.connect(self.sale.reload_catalogue)
         window.sig_settings_changed.connect(self.settings_changed)
         window.exec()
+        window.deleteLater()
         self.sale.reload_catalogue()
 
 

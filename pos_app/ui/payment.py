@@ -72,6 +72,7 @@ class PaymentDialog(QDialog):
         self.sale: SaleResult | None = None
         self.busy = False
         self.locked_out = False
+        self.released = False  # the sale screen is done with it: deleted once no payment is under way
         total = cart.total
         self.points_limit = min(total, card.spendable_now) if card else 0
 
@@ -265,8 +266,19 @@ class PaymentDialog(QDialog):
         pay = self._pay
         BackgroundOp(self, lambda: pay(tenders)).on_success(self._paid).on_failure(self._failed).run()
 
+    def release(self) -> None:
+        """The sale screen is done with this dialog (its ``exec`` returned): delete it, or, when the
+        lock hid it while a payment was being decided, once that answer has been handed on."""
+        self.released = True
+        if not self.busy:
+            self.deleteLater()
+
     def set_busy(self, busy: bool) -> None:
         self.busy = busy
+        if not busy and self.released:
+            # The answer of a payment the lock hid: it is handled first (``sig_paid``, the refusal's
+            # message), the deletion comes after, back in the event loop.
+            self.deleteLater()
         for widget in (self.pay_button, self.cancel_button, self.received, self.approval):
             widget.setEnabled(not busy)
         self.points.setEnabled(not busy and self.card is not None)

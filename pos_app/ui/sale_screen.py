@@ -451,6 +451,7 @@ class SaleScreen(QWidget):
             action = menu.addAction(card["label"])
             action.triggered.connect(lambda _=False, p=card["payload"]: self.handle_scan(p))
         menu.exec(self.demo_button.mapToGlobal(self.demo_button.rect().bottomLeft()))
+        menu.deleteLater()
 
     # -- paying -------------------------------------------------------------------------------------
     def start_payment(self) -> None:
@@ -473,6 +474,7 @@ class SaleScreen(QWidget):
         dialog.sig_paid.connect(lambda result: self.finish_sale(result, member))
         dialog.sig_refused_after_lock.connect(lambda text: self.message.error(text))
         dialog.exec()
+        dialog.release()  # one dialog per sale: none is left behind as a hidden child of the window
 
     def pay(self, tenders: Tenders, cashier: str) -> SaleResult:
         return self.checkout.pay(self.cart, tenders, self.card, cashier)
@@ -525,14 +527,17 @@ class SaleScreen(QWidget):
             return
         self.paid_view.dismiss()
         dialog = RefundDialog(self.checkout, self.roster, member, self)
-        if dialog.exec() and dialog.outcome is not None and dialog.outcome.entry is not None:
-            refund = dialog.outcome.entry
+        accepted = dialog.exec()
+        outcome = dialog.outcome
+        dialog.deleteLater()  # the refund was decided inside it: nothing more comes to the dialog
+        if accepted and outcome is not None and outcome.entry is not None:
+            refund = outcome.entry
             sale = self.runtime.journal.entry(str(refund.payload["ref"]))
             self.show_cart()  # the total line again, not the last sale's change
             if sale is not None:
                 receipt = receipt_for_refund(refund, sale, self.desk.header(), cashier=member.name)
                 online = self.runtime.sync.status().online
-                self.message.ok(refund_done_text(dialog.outcome, online=online))
+                self.message.ok(refund_done_text(outcome, online=online))
                 self.issue_receipt(
                     receipt, open_drawer=bool(refund.payload["cash"]), before=self.message.text()
                 )

@@ -226,4 +226,6 @@ class NumberEntryDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, prompt: str, **options: object) -> str | None:
         dialog = cls(parent, title, prompt, **options)  # type: ignore[arg-type]
-        return dialog.field.text() if dialog.exec() else None
+        answer = dialog.field.text() if dialog.exec() else None
+        dialog.deleteLater()  # asked once: not kept as a hidden child of the window
+        return answer
