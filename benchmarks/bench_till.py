@@ -1,9 +1,11 @@
 """The till: scan → sale committed offline (p95), online authorisation against a real ledger on loopback
-(p95), cold start to a ready sale screen and its memory."""
+(p95), cold start to a ready sale screen and its memory, and the screen answering again after 결제 완료
+(the real window in a child process, ``benchmarks.till_screen``)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import socket
 import statistics
@@ -130,10 +132,32 @@ def cold_start(runs: int = 3) -> tuple[list[float], list[float]]:
     return starts, rss
 
 
+def paid_to_answer(sales: int = 10) -> dict[str, list[float]]:
+    """Per sale, the longest the UI went without answering (ms) from the touch on 결제 완료 until the
+    receipt PDF was written, and how long that took; measured by ``benchmarks.till_screen`` in a
+    child process against a ledger in a process of its own."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.till_screen", "--sales", str(sales)],
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"benchmarks.till_screen failed:\n{done.stderr[-3000:]}")
+    measured: dict[str, list[float]] = json.loads(done.stdout.strip().splitlines()[-1])
+    return measured
+
+
 def main() -> list[Figure]:
     offline = offline_scan_to_commit()
     online = online_authorisation()
     starts, rss = cold_start()
+    paid = paid_to_answer()
+    gaps, receipts = paid["longest_gap_ms"], paid["receipt_ms"]
     figures = [
         Figure("scan accepted -> sale committed, offline, p95", p95(offline), "ms", budget=50),
         Figure(
@@ -141,6 +165,16 @@ def main() -> list[Figure]:
         ),
         Figure("cold start to a ready sale screen, median", statistics.median(starts), "ms", budget=2000),
         Figure("till RSS after start", max(rss), "MB", budget=250),
+        Figure(
+            f"결제 완료 -> UI answering again, longest gap, p50 of {len(gaps)}",
+            statistics.median(gaps),
+            "ms",
+            budget=100,
+        ),
+        Figure(
+            f"결제 완료 -> UI answering again, longest gap, max of {len(gaps)}", max(gaps), "ms", budget=100
+        ),
+        Figure("결제 완료 -> receipt PDF written, median", statistics.median(receipts), "ms"),
     ]
     print_figures("Till", figures)
     return figures
