@@ -3,6 +3,10 @@
 A close is never edited: closing the same business day again needs an explicit confirmation and
 writes a new entry whose ``supersedes`` names the one it replaces. The float counted into the
 drawer for tomorrow becomes the next business day's opening float.
+
+A sale made after the close still belongs to its business day (reports count it there), but the
+close's Z report does not hold it and the next day's expected cash does not either: only closing
+the day again takes it in. ``after_close`` says what a closed day took since its close.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from pos_app.checkout import sale_number
 from pos_app.core.dayclose import (
     CashCount,
     DayCloseError,
@@ -20,12 +25,12 @@ from pos_app.core.dayclose import (
     expected_cash,
     parse_amount,
 )
-from pos_app.core.reports import SalesSummary
+from pos_app.core.reports import SalesSummary, TenderTotals
 from pos_app.journal.store import Journal
 from pos_app.manager.queries import SalesQueries
 from sync.shared.chain import JournalEntry
 from sync.shared.clock import business_day_bounds, utc_now
-from sync.shared.entries import DayClose
+from sync.shared.entries import DayClose, Sale
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,48 @@ class CloseDraft:
     expected_cash: int
     previous_close: JournalEntry | None  # the close this day already has, if any
     unsynced: int
+
+
+@dataclass(frozen=True)
+class LateSale:
+    """An approved sale of a closed business day, made after the close: its Z report does not hold it."""
+
+    sale_no: str
+    at: dt.datetime
+    paid: TenderTotals
+    cashier: str
+
+    @property
+    def total(self) -> int:
+        return self.paid.total
+
+
+@dataclass(frozen=True)
+class AfterClose:
+    """What a closed business day took after its standing close (the latest one)."""
+
+    close: JournalEntry
+    closed_at: dt.datetime
+    closed_by: str
+    sales: tuple[LateSale, ...]
+    refund_count: int  # refunds and voids
+    refunds: TenderTotals
+
+    @property
+    def sold(self) -> TenderTotals:
+        total = TenderTotals()
+        for sale in self.sales:
+            total = total + sale.paid
+        return total
+
+    @property
+    def cash_change(self) -> int:
+        """Cash the drawer gained since the close (negative when more went back than came in)."""
+        return self.sold.cash - self.refunds.cash
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.sales) or self.refund_count > 0
 
 
 class DayCloseBook:
@@ -78,6 +125,36 @@ class DayCloseBook:
             (business_day.isoformat(),),
         )
         return self.journal.entry(rows[0][0]) if rows else None
+
+    def after_close(self, business_day: dt.date) -> AfterClose | None:
+        """The sales, refunds and voids of a closed day since its standing close; None if not closed."""
+        close = self.current_close(business_day)
+        if close is None:
+            return None
+        start, end = business_day_bounds(business_day)
+        sales = []
+        for entry_id in self.queries.sales_after(start, end, close.seq):
+            entry = self.journal.entry(entry_id)
+            body = entry.body if entry is not None else None
+            if entry is None or not isinstance(body, Sale):
+                continue  # an unreadable entry: the journal's verification reports it
+            sales.append(
+                LateSale(
+                    sale_no=sale_number(entry),
+                    at=dt.datetime.fromisoformat(entry.ts),
+                    paid=TenderTotals(body.points, body.cash, body.bank_card),
+                    cashier=body.cashier,
+                )
+            )
+        count, refunds = self.queries.refunds_after(start, end, close.seq)
+        return AfterClose(
+            close=close,
+            closed_at=dt.datetime.fromisoformat(close.ts),
+            closed_by=str(close.payload.get("closed_by", "")),
+            sales=tuple(sales),
+            refund_count=count,
+            refunds=refunds,
+        )
 
     def opening_float(self, business_day: dt.date) -> int:
         """Tomorrow's float of the latest earlier close; the shop's initial float before any close."""
@@ -147,10 +224,17 @@ class DayCloseBook:
         return z, entry
 
     def z_report(self, entry: JournalEntry) -> ZReport:
-        """A stored close as a ZReport again (for reprinting)."""
+        """A stored close as the Z report it printed, rebuilt from the journal alone (a reprint after
+        the till restarted): the figures the entry recorded, and the top products of the entries it
+        covered, not of sales made after it."""
         body = entry.body
         if not isinstance(body, DayClose):
             raise ValueError(f"entry {entry.id} is not a readable day close")
         z = ZReport.from_payload(body, entry.till_id, dt.datetime.fromisoformat(entry.ts))
-        top = self.queries.top_products(*business_day_bounds(z.business_day))
+        top = self.queries.top_products(*business_day_bounds(z.business_day), through_seq=entry.seq)
         return ZReport(**{**z.__dict__, "top_products": tuple((p.name, p.qty, p.amount) for p in top)})
+
+    def standing_z_report(self, business_day: dt.date) -> ZReport | None:
+        """The Z report of the close that stands for the day (the latest), or None if it is not closed."""
+        close = self.current_close(business_day)
+        return self.z_report(close) if close is not None else None

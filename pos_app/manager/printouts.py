@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from fpdf import FPDF
@@ -21,6 +22,7 @@ from pos_app.printing.escpos import (
     encode,
 )
 from pos_app.printing.layout import center, ljust, pair, rjust, wrap
+from pos_app.printing.printer_port import PrinterError, send
 from pos_app.printing.receipt import ShopHeader
 from sync.shared.clock import KST
 from sync.shared.fonts import find_korean_font
@@ -168,6 +170,33 @@ def z_report_pdf(z: ZReport, header: ShopHeader, closed_by_name: str, path: Path
     path.parent.mkdir(parents=True, exist_ok=True)
     pdf.output(str(path))
     return path
+
+
+@dataclass(frozen=True)
+class ZReportIssued:
+    """Where a Z report was saved, and why the receipt printer did not print it (None: it did, or none is set)."""
+
+    pdf: Path
+    printer_problem: PrinterError | None = None
+
+
+def z_report_file_name(z: ZReport) -> str:
+    return f"z-report-{z.business_day.isoformat()}-{z.closed_at.strftime('%Y%m%d-%H%M%S')}.pdf"
+
+
+def issue_z_report(
+    z: ZReport, header: ShopHeader, closed_by_name: str, folder: Path, printer: str = "", columns: int = 42
+) -> ZReportIssued:
+    """Save the Z report as PDF (always; a reprint of the same close writes the same file) and send it
+    to the receipt printer when one is set. Slow: the screens call it from a worker thread."""
+    pdf = z_report_pdf(z, header, closed_by_name, folder / z_report_file_name(z))
+    if not printer:
+        return ZReportIssued(pdf)
+    try:
+        send(printer, z_report_escpos(z, header, closed_by_name, columns))
+    except PrinterError as exc:
+        return ZReportIssued(pdf, exc)
+    return ZReportIssued(pdf)
 
 
 def report_lines(report: Report, columns: int = 72) -> list[str]:

@@ -42,6 +42,22 @@ approved AS (
     WHERE type = 'sale' AND ts >= :start AND ts < :end AND seq NOT IN undone
 )
 """
+# The same, within a stretch of the journal (``:after`` < seq <= ``:through``): what a day close
+# covered (the entries before it) or what came after it. Only a follow-up within the stretch undoes.
+_APPROVED_IN_SEQ = """
+WITH undone AS (
+    SELECT sale.seq FROM entry AS sale WHERE sale.id IN (
+        SELECT json_extract(payload, '$.ref') FROM entry
+        WHERE type IN ('sale_rejected', 'sale_cancelled') AND ts >= :start AND seq <= :through
+    )
+),
+approved AS (
+    SELECT seq, id, ts, payload FROM entry
+    WHERE type = 'sale' AND ts >= :start AND ts < :end AND seq > :after AND seq <= :through
+      AND seq NOT IN undone
+)
+"""
+ALL_SEQ = 2**62  # beyond any journal's last entry
 _REFUNDS = "SELECT seq, id, ts, type, payload FROM entry WHERE type IN ('refund', 'void') AND ts >= :start AND ts < :end"
 
 TENDER_KO = {"points": "포인트", "cash": "현금", "bank_card": "카드"}
@@ -143,9 +159,15 @@ class SalesQueries:
             hours[int(hour)] = int(amount)
         return hours
 
-    def top_products(self, start: dt.datetime, end: dt.datetime, limit: int | None = 5) -> list[ProductTotal]:
+    def top_products(
+        self, start: dt.datetime, end: dt.datetime, limit: int | None = 5, *, through_seq: int | None = None
+    ) -> list[ProductTotal]:
+        """Products by amount sold; with ``through_seq``, only what the journal held up to that entry."""
+        params: dict[str, Any] = _bounds(start, end)
+        if through_seq is not None:
+            params.update(after=0, through=through_seq)
         sql = (
-            _APPROVED
+            (_APPROVED if through_seq is None else _APPROVED_IN_SEQ)
             + """
             SELECT json_extract(line.value, '$.sku') AS sku, MAX(json_extract(line.value, '$.name')),
                    SUM(json_extract(line.value, '$.qty')), SUM(json_extract(line.value, '$.amount')) AS amount
@@ -154,10 +176,24 @@ class SalesQueries:
         )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [
-            ProductTotal(str(r[0]), str(r[1]), int(r[2]), int(r[3]))
-            for r in self._q(sql, _bounds(start, end))
-        ]
+        return [ProductTotal(str(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in self._q(sql, params)]
+
+    def sales_after(self, start: dt.datetime, end: dt.datetime, after_seq: int) -> list[str]:
+        """Ids of the approved sales of a range that came after the entry ``after_seq``, oldest first."""
+        params: dict[str, Any] = {**_bounds(start, end), "after": after_seq, "through": ALL_SEQ}
+        return [str(r[0]) for r in self._q(_APPROVED_IN_SEQ + "SELECT id FROM approved ORDER BY seq", params)]
+
+    def refunds_after(self, start: dt.datetime, end: dt.datetime, after_seq: int) -> tuple[int, TenderTotals]:
+        """How many refunds and voids a range had after the entry ``after_seq``, and what they gave back."""
+        row = self._q(
+            """SELECT COUNT(*),
+                      COALESCE(SUM(json_extract(payload, '$.points')), 0),
+                      COALESCE(SUM(json_extract(payload, '$.cash')), 0),
+                      COALESCE(SUM(json_extract(payload, '$.bank_card')), 0)
+               FROM entry WHERE type IN ('refund', 'void') AND ts >= :start AND ts < :end AND seq > :after""",
+            {**_bounds(start, end), "after": after_seq},
+        )[0]
+        return int(row[0]), TenderTotals(int(row[1]), int(row[2]), int(row[3]))
 
     def refunds(self, start: dt.datetime, end: dt.datetime) -> list[RefundRecord]:
         out = []

@@ -124,4 +124,12 @@ def manager_window(qtbot, runtime, shop):
     window = ManagerWindow(runtime, manager)
     qtbot.addWidget(window)
     window.resize(1280, 800)
-    return window
+    yield window
+    background_done(qtbot)  # nothing started by a test may report back into the next one
+
+
+def background_done(qtbot, timeout: int = 10_000) -> None:
+    """Wait until the screens' work off the UI thread (Z report, exports) has reported back."""
+    from pos_app.ui.background import pending
+
+    qtbot.waitUntil(lambda: pending() == 0, timeout=timeout)

@@ -14,7 +14,7 @@ from pos_app.manager import ShopSettingsStore
 from pos_app.staff import Permission, StaffError, StaffProblem
 from pos_app.ui.manager import ManagerWindow
 
-from .conftest import CASHIER_PIN, DAY, MANAGER_PIN
+from .conftest import CASHIER_PIN, DAY, MANAGER_PIN, background_done
 
 
 def click(qtbot, button):
@@ -124,6 +124,8 @@ def test_day_close_refuses_letters_then_closes_and_prints(qtbot, manager_window,
     click(qtbot, screen.close_button)
     assert shop.journal.last_seq() == last + 1
     assert "마감했습니다" in screen.message.text()
+    background_done(qtbot)  # the Z report is saved and printed off the UI thread
+    assert "마감 보고서 저장" in screen.message.text()
     assert screen.last_pdf is not None and screen.last_pdf.read_bytes().startswith(b"%PDF")
     assert printer_file.read_bytes().startswith(b"\x1b@\x1c&")
 
@@ -137,6 +139,7 @@ def test_day_close_refuses_letters_then_closes_and_prints(qtbot, manager_window,
     click(qtbot, screen.close_button)
     entries = shop.journal.entries(types=["day_close"])
     assert len(entries) == 2 and entries[1].payload["supersedes"] == entries[0].id
+    background_done(qtbot)
 
 
 def test_reports_export_csv_with_bom_and_pdf(qtbot, manager_window, shop):

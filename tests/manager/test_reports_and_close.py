@@ -189,3 +189,65 @@ def test_float_larger_than_counted_cash_is_refused(shop):
         book.close(DAY, {1_000: "1"}, reason="x", next_float="50000", closed_by="s001")
     assert err.value.code is DayCloseProblem.FLOAT_OVER_COUNTED
     assert err.value.values == {"next_float": 50_000, "counted": 1_000}
+
+
+def test_sales_after_the_close_are_listed_and_left_out_of_the_close(shop):
+    """A sale after the close belongs to the closed business day, but only a re-close takes it in."""
+    first = shop.sell("C01", cash=3_000)
+    book = DayCloseBook(shop.journal, clock=lambda: shop.clock[0])
+    assert book.after_close(DAY) is None
+    z, close = book.close(DAY, {1_000: "3"}, reason="", next_float="0", closed_by="s001")
+    after = book.after_close(DAY)
+    assert after is not None and after.close.id == close.id and not after.anything
+
+    shop.clock[0] += dt.timedelta(hours=2)
+    shop.load_cards({1: 50_000})
+    late_cash = shop.sell("C02", cash=5_000)  # 3,500 in cash
+    late_points = shop.sell("M08", points=8_500)
+    back = shop.checkout.refund(first.entry.id, reason="식음", manager="s001", cashier="s002", amount=1_000)
+    assert back.approved
+    after = book.after_close(DAY)
+    assert after is not None
+    assert [s.sale_no for s in after.sales] == [late_cash.sale_no, late_points.sale_no]
+    assert [s.total for s in after.sales] == [3_500, 8_500]
+    assert after.sold.points == 8_500 and after.sold.cash == 3_500
+    assert (after.refund_count, after.refunds.cash) == (1, 1_000)
+    assert after.cash_change == 2_500
+    assert after.closed_at == NOW and after.closed_by == "s001"
+    assert after.sales[0].at == NOW + dt.timedelta(hours=2) and after.sales[0].cashier == "s002"
+    # The day's reports count the late sales; the standing close does not.
+    assert book.queries.day_summary(DAY).sales_count == 3
+    assert book.standing_z_report(DAY).summary.sales_count == 1
+    # The next business day is not closed and starts from the close's float, not from the late cash.
+    assert book.after_close(DAY + dt.timedelta(days=1)) is None
+    assert book.draft(DAY + dt.timedelta(days=1)).expected_cash == 0
+    # A re-close takes them in, and nothing is after it any more.
+    book.close(DAY, {1_000: "5", 500: "1"}, reason="", next_float="0", closed_by="s001", confirm_reclose=True)
+    assert not book.after_close(DAY).anything
+    assert z.summary.sales_count == 1
+
+
+def test_z_report_is_rebuilt_from_the_journal_after_a_restart(shop, tmp_path):
+    from pos_app.journal.store import Journal
+
+    day_of_sales(shop)
+    book = DayCloseBook(shop.journal, initial_float=lambda: 100_000, clock=lambda: shop.clock[0])
+    z, close = book.close(
+        DAY, {10_000: "10", 1_000: "3", 500: "1"}, reason="", next_float="50000", closed_by="s001"
+    )
+    printed = z_report_lines(z, HEADER, "김매니저")
+    shop.clock[0] += dt.timedelta(hours=1)
+    shop.sell("M01", "M01", "M01", cash=10_500)  # after the close: not in the reprint's top products
+    path = shop.journal.path
+    shop.journal.close()
+
+    reopened = Journal(path, "cafe1-1")  # the till after a restart: nothing in memory
+    try:
+        rebuilt = DayCloseBook(reopened).standing_z_report(DAY)
+        assert rebuilt is not None and rebuilt == z
+        assert z_report_lines(rebuilt, HEADER, "김매니저") == printed
+        assert DayCloseBook(reopened).z_report(reopened.entry(close.id)) == z
+        assert DayCloseBook(reopened).standing_z_report(DAY + dt.timedelta(days=1)) is None
+    finally:
+        reopened.close()
+        shop.journal = Journal(path, "cafe1-1")  # the fixture closes it

@@ -28,6 +28,7 @@ QTabBar::tab:selected { font-weight: bold; background: #1f5f3f; color: white; }
 QPushButton { min-height: 48px; padding: 0 18px; border-radius: 6px; background: #e8efe9;
               border: 1px solid #6b8f76; color: #10301e; }
 QPushButton:disabled { color: #8a8a8a; background: #f2f2f2; border-color: #c8c8c8; }
+QPushButton[key="true"] { padding: 0 2px; font-size: 22px; font-weight: bold; }
 QPushButton[primary="true"] { background: #1f5f3f; color: white; font-weight: bold; border: none; }
 QLineEdit, QComboBox, QDateEdit, QSpinBox { min-height: 40px; padding: 0 8px; }
 QHeaderView::section { font-size: 17px; font-weight: bold; padding: 6px; background: #eef2ef; }
@@ -38,6 +39,8 @@ QLabel[heading="true"] { font-size: 21px; font-weight: bold; color: #10301e; }
 QFrame[tile="true"] { background: #f4f8f5; border: 1px solid #c9d8cd; border-radius: 8px; }
 QLabel[message="error"] { color: #a4000f; font-weight: bold; }
 QLabel[message="ok"] { color: #1f5f3f; font-weight: bold; }
+QLabel[message="warn"] { color: #7a4100; background: #fff3e0; font-weight: bold; padding: 6px;
+                         border-radius: 6px; }
 """
 
 
@@ -74,6 +77,10 @@ class MessageLine(QLabel):
 
     def ok(self, text: str) -> None:
         self._show(text, "ok")
+
+    def warn(self, text: str) -> None:
+        """Something to act on that is not a refusal (a closed day that sold on)."""
+        self._show(text, "warn")
 
     def clear_message(self) -> None:
         self._show("", "ok")
@@ -122,6 +129,30 @@ def fill_table(
             if c in numeric_columns:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, item)
+
+
+def fit_columns(table: QTableWidget, stretch: int | None = None) -> None:
+    """Every column as wide as its widest text (the header's too); ``stretch`` takes the room left.
+
+    Fixed equal columns cut amounts and names off on a 1024-wide screen; a text column that may be
+    long (a refund's reason) is the one to stretch, and wraps onto more lines when it must."""
+    header = table.horizontalHeader()
+    for column in range(table.columnCount()):
+        header.setSectionResizeMode(
+            column,
+            QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.ResizeToContents,
+        )
+
+
+def rows_height(table: QTableWidget, rows: int) -> int:
+    """The height that shows the header and ``rows`` rows whole, whatever the type size."""
+    row = table.verticalHeader().defaultSectionSize()
+    header = table.horizontalHeader().sizeHint().height()
+    return header + rows * row + 2 * table.frameWidth()
+
+
+def fit_height(table: QTableWidget, rows: int) -> None:
+    table.setFixedHeight(rows_height(table, rows))
 
 
 def make_table(headers: list[str]) -> QTableWidget:
