@@ -219,4 +219,5 @@ KO = {
     "To send: %1 · last sync %2": "보낼 기록: %1 · 마지막 동기화 %2",
     "● Online": "● 온라인",
     "● Offline: selling continues": "● 오프라인: 판매는 계속됩니다",
+    "Today was already closed at %1. A sale now counts in today's sales but is not in that close: after selling, a manager must close the day again (Manage › Day close).": "오늘 영업은 %1에 이미 마감했습니다. 지금 판매하면 오늘 매출에는 들어가지만 마감 보고서에는 빠집니다. 판매 후 매니저가 관리 › 마감에서 다시 마감하세요.",
 }

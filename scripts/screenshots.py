@@ -27,6 +27,7 @@ from pos_app.ui.refund import RefundDialog
 from pos_app.ui.signin import ManagerSignInDialog
 from pos_app.ui.widgets import NumberEntryDialog
 from sync.demo import prepare, start_ledger
+from sync.shared.clock import business_day_of
 
 
 def settle(app: QApplication) -> None:
@@ -133,6 +134,18 @@ def main(out: Path, size: str = "1024x768") -> int:
         if digits:
             sale.handle_scan(digits)  # typed by hand while offline: the panel says why no points
             shoot(window, name("10-offline-typed-number"))
+        # Selling on after the manager closed the day: the notice on top says what that means.
+        runtime.day_close.close(
+            business_day_of(runtime.clock()),
+            {},
+            reason="데모",
+            next_float="0",
+            closed_by=managers[0].staff_id,
+        )
+        sale.clear_sale()
+        sale.add_item(sale.catalogue.item("C02"))  # type: ignore[arg-type]
+        sale.after_close.refresh()
+        shoot(window, name("11-selling-after-the-close"))
         QTimer.singleShot(0, app.quit)
         for widget in app.topLevelWidgets():
             if isinstance(widget, QDialog):

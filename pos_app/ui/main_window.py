@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
         window.exec()
         window.deleteLater()
         self.sale.reload_catalogue()
+        self.sale.after_close.refresh()  # the day may have been closed meanwhile
 
 
 def run_ui(runtime: TillRuntime, *, ready_file: Path | None = None) -> int:

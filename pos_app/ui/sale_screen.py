@@ -32,6 +32,7 @@ from pos_app.scanning.camera import CameraScanner
 from pos_app.scanning.decoder import decode_file
 from pos_app.scanning.wedge import parse_card_input
 from pos_app.staff import StaffMember
+from pos_app.ui.after_close import AfterCloseNotice
 from pos_app.ui.background import BackgroundOp
 from pos_app.ui.card_panel import CardPanel
 from pos_app.ui.cart_view import CartView
@@ -228,6 +229,8 @@ class SaleScreen(QWidget):
         outer.setContentsMargins(10, 4, 10, 6)
         outer.setSpacing(6)
         outer.addLayout(top)
+        self.after_close = AfterCloseNotice(runtime.day_close, runtime.clock)
+        outer.addWidget(self.after_close)  # only while today is already closed
         outer.addLayout(self.body, 1)
         self.paid_view = PaidView(self)
 
@@ -415,6 +418,7 @@ class SaleScreen(QWidget):
 
     def shutdown(self) -> None:
         self.status_timer.stop()
+        self.after_close.stop()
         if self.camera is not None:
             self.camera.shutdown()
 

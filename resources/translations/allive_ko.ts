@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AfterCloseNotice</name>
+    <message>
+        <location filename="../../pos_app/ui/after_close.py" line="45" />
+        <source>Today was already closed at %1. A sale now counts in today's sales but is not in that close: after selling, a manager must close the day again (Manage › Day close).</source>
+        <translation>오늘 영업은 %1에 이미 마감했습니다. 지금 판매하면 오늘 매출에는 들어가지만 마감 보고서에는 빠집니다. 판매 후 매니저가 관리 › 마감에서 다시 마감하세요.</translation>
+    </message>
+</context>
+<context>
     <name>CardPanel</name>
     <message>
         <location filename="../../pos_app/ui/card_panel.py" line="20" />
@@ -734,42 +742,42 @@
 <context>
     <name>PaidView</name>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="62" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="63" />
         <source>Payment complete</source>
         <translation>결제 완료</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="73" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="74" />
         <source>Touch the screen or scan the next card to go on.</source>
         <translation>화면을 누르거나 다음 카드를 스캔하면 계속합니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="89" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="90" />
         <source>Total %1 won</source>
         <translation>합계 %1원</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="91" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="92" />
         <source>Points used %1 won</source>
         <translation>사용한 포인트 %1원</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="93" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="94" />
         <source>Card balance %1 won</source>
         <translation>카드 잔액 %1원</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="95" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="96" />
         <source>Bank card %1 won</source>
         <translation>카드 결제 %1원</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="97" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="98" />
         <source>Cash received %1 won</source>
         <translation>받은 돈 %1원</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="100" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="101" />
         <source>Change %1 won</source>
         <translation>거스름돈 %1원</translation>
     </message>
@@ -782,107 +790,107 @@
         <translation>결제</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="78" />
+        <location filename="../../pos_app/ui/payment.py" line="79" />
         <source>Total %1 won</source>
         <translation>합계 %1원</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="90" />
+        <location filename="../../pos_app/ui/payment.py" line="91" />
         <source>Points</source>
         <translation>포인트</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="90" />
+        <location filename="../../pos_app/ui/payment.py" line="91" />
         <source>Points (scan a card to use points)</source>
         <translation>포인트 (카드를 스캔하면 쓸 수 있습니다)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="94" />
+        <location filename="../../pos_app/ui/payment.py" line="95" />
         <source>Max</source>
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="96" />
+        <location filename="../../pos_app/ui/payment.py" line="97" />
         <source>None</source>
         <translation>안 씀</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="106" />
+        <location filename="../../pos_app/ui/payment.py" line="107" />
         <source>Card %1 · can use %2 won now</source>
         <translation>카드 %1 · 지금 %2원 사용 가능</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="109" />
+        <location filename="../../pos_app/ui/payment.py" line="110" />
         <source> (offline)</source>
         <translation> (오프라인)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="118" />
+        <location filename="../../pos_app/ui/payment.py" line="119" />
         <source>Cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="119" />
+        <location filename="../../pos_app/ui/payment.py" line="120" />
         <source>Bank card</source>
         <translation>카드</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="134" />
+        <location filename="../../pos_app/ui/payment.py" line="135" />
         <source>Cash received</source>
         <translation>받은 돈</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="149" />
+        <location filename="../../pos_app/ui/payment.py" line="150" />
         <source>Approval number from the card terminal</source>
         <translation>카드 단말기의 승인번호</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="151" />
+        <location filename="../../pos_app/ui/payment.py" line="152" />
         <source>Charge the remainder on the card terminal, then type its approval number.</source>
         <translation>남은 금액을 카드 단말기로 결제한 뒤 승인번호를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="165" />
+        <location filename="../../pos_app/ui/payment.py" line="166" />
         <source>Complete payment</source>
         <translation>결제 완료</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="168" />
+        <location filename="../../pos_app/ui/payment.py" line="169" />
         <source>Back</source>
         <translation>뒤로</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="215" />
+        <location filename="../../pos_app/ui/payment.py" line="216" />
         <source>At most %1 won in points can be used now.</source>
         <translation>지금은 포인트를 %1원까지만 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="221" />
+        <location filename="../../pos_app/ui/payment.py" line="222" />
         <source>Left to pay: %1 won</source>
         <translation>남은 금액: %1원</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="230" />
+        <location filename="../../pos_app/ui/payment.py" line="231" />
         <source>Change %1 won</source>
         <translation>거스름돈 %1원</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="239" />
+        <location filename="../../pos_app/ui/payment.py" line="240" />
         <source>Type the points as a number.</source>
         <translation>포인트를 숫자로 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="251" />
+        <location filename="../../pos_app/ui/payment.py" line="252" />
         <source>Type the cash received as a number.</source>
         <translation>받은 돈을 숫자로 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="274" />
+        <location filename="../../pos_app/ui/payment.py" line="286" />
         <source>Taking the payment… please wait.</source>
         <translation>결제 중입니다… 잠시 기다려 주세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment.py" line="299" />
+        <location filename="../../pos_app/ui/payment.py" line="311" />
         <source>The payment could not be taken. Try again, or ask the manager.</source>
         <translation>결제를 처리하지 못했습니다. 다시 시도하거나 매니저에게 문의하세요.</translation>
     </message>
@@ -981,162 +989,162 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="173" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="174" />
         <source>Pay</source>
         <translation>결제</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="176" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="177" />
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="178" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="179" />
         <source>Type card no.</source>
         <translation>카드 번호 입력</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="180" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="181" />
         <source>Refund</source>
         <translation>환불</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="182" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="183" />
         <source>Reprint</source>
         <translation>영수증 재출력</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="184" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="185" />
         <source>Manage</source>
         <translation>관리</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="186" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="187" />
         <source>Lock</source>
         <translation>잠금</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="188" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="189" />
         <source>Camera</source>
         <translation>카메라</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="192" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="193" />
         <source>Scan a demo card</source>
         <translation>데모 카드 스캔</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="285" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="288" />
         <source>amount</source>
         <translation>금액 입력</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="287" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="290" />
         <source>sold out</source>
         <translation>품절</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="306" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="309" />
         <source>Amount for %1 (won)</source>
         <translation>%1 금액 (원)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="315" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="318" />
         <source>Type the amount as a number, e.g. 15000.</source>
         <translation>금액을 숫자로 입력하세요. 예: 15000</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="337" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="340" />
         <source>Total %1 won</source>
         <translation>합계 %1원</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="382" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="385" />
         <source>Card read. Balance %1 won.</source>
         <translation>카드를 읽었습니다. 잔액 %1원.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="385" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="388" />
         <source>Points usable now: %1 won.</source>
         <translation>지금 쓸 수 있는 포인트: %1원.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="414" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="417" />
         <source>No camera found. Use the scanner or type the card number.</source>
         <translation>카메라를 찾을 수 없습니다. 스캐너를 쓰거나 카드 번호를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="426" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="430" />
         <source>No card could be read from this picture. Scan the card again or type its number.</source>
         <translation>이 사진에서 카드를 읽지 못했습니다. 카드를 다시 스캔하거나 카드 번호를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="434" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="438" />
         <source>Card number</source>
         <translation>카드 번호</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="435" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="439" />
         <source>Type the 12 digits printed under the QR code.</source>
         <translation>QR 코드 아래에 있는 숫자 12자리를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="462" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="467" />
         <source>Choose the items first.</source>
         <translation>상품을 먼저 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="495" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="501" />
         <source>The receipt could not be saved: %1</source>
         <translation>영수증을 저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="509" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="515" />
         <source>Paid. Sale %1.</source>
         <translation>결제되었습니다. 영수증 번호 %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="511" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="517" />
         <source>Change %1 won.</source>
         <translation>거스름돈 %1원.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="561" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="570" />
         <source>To send: %1 · last sync %2</source>
         <translation>보낼 기록: %1 · 마지막 동기화 %2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="564" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="573" />
         <source>● Points stopped: the manager must recover this till</source>
         <translation>● 포인트 중지: 매니저가 계산대를 복구해야 합니다</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="568" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="577" />
         <source>● The PC clock is wrong: ask the manager to set it</source>
         <translation>● PC 시계가 맞지 않습니다: 매니저에게 시간을 맞춰 달라고 하세요</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="571" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="580" />
         <source>● Online</source>
         <translation>● 온라인</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="574" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="583" />
         <source>● Offline: selling continues</source>
         <translation>● 오프라인: 판매는 계속됩니다</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="542" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="551" />
         <source>There is no receipt to print again yet.</source>
         <translation>다시 출력할 영수증이 아직 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="544" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="553" />
         <source>Printing the receipt again.</source>
         <translation>영수증을 다시 출력합니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="581" />
+        <location filename="../../pos_app/ui/sale_screen.py" line="590" />
         <source>Cashier: %1</source>
         <translation>계산원: %1</translation>
     </message>

@@ -191,7 +191,7 @@
 <context>
     <name>DayCloseScreen</name>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="93" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="92" />
         <source>Business day</source>
         <translation>영업일</translation>
     </message>
@@ -201,157 +201,157 @@
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="103" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="104" />
         <source>Receipt no.</source>
         <translation>영수증 번호</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="103" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="105" />
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="103" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="106" />
         <source>Paid with</source>
         <translation>결제</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="103" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="107" />
         <source>Cashier</source>
         <translation>계산원</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="157" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="162" />
         <source>Cash count</source>
         <translation>현금 세기</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="140" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="145" />
         <source>Why the cash differs (required when it does)</source>
         <translation>현금이 맞지 않는 이유 (차이가 있으면 꼭 입력)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="143" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="148" />
         <source>e.g. 100000</source>
         <translation>예: 100000</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="145" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="150" />
         <source>Reason for a difference</source>
         <translation>차이 사유</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="146" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="151" />
         <source>Cash left in the drawer for tomorrow</source>
         <translation>내일 시작 현금(서랍에 남길 돈)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="176" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="181" />
         <source>This day is already closed. Close it again (the earlier close is kept)</source>
         <translation>이미 마감한 날입니다. 다시 마감 확인 (이전 마감 기록은 남습니다)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="150" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="155" />
         <source>Close the day</source>
         <translation>마감하기</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="153" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="158" />
         <source>Print Z report again</source>
         <translation>마감 보고서 다시 출력</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="201" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="206" />
         <source>Opening cash %1 + cash sales %2 − cash refunds %3. Sales %4, net sales %5.</source>
         <translation>시작 현금 %1 + 현금 판매 %2 − 현금 환불 %3. 판매 %4건, 순매출 %5.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="225" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="230" />
         <source>This day was closed at %1 by %2.</source>
         <translation>이 날은 %1에 %2님이 마감했습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="230" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="235" />
         <source>Nothing was sold or refunded after the close.</source>
         <translation>마감 후 판매나 환불은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="238" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="243" />
         <source>After the close: %1 sales, %2 (cash %3).</source>
         <translation>마감 후 판매 %1건, %2 (현금 %3).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="245" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="250" />
         <source>After the close: %1 refunds or voids, %2 (cash %3).</source>
         <translation>마감 후 환불·취소 %1건, %2 (현금 %3).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="252" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="257" />
         <source>They are not in this day's Z report. Count the drawer again and close the day again to take them in.</source>
         <translation>이 금액은 이 날의 마감 보고서에 들어 있지 않습니다. 현금을 다시 세고 다시 마감하면 들어갑니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="295" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="300" />
         <source>numbers only</source>
         <translation>숫자만</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="305" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="310" />
         <source>Expected %1</source>
         <translation>예상 현금 %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="308" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="313" />
         <source>Counted: check the numbers</source>
         <translation>센 현금: 숫자를 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="311" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="316" />
         <source>Counted %1</source>
         <translation>센 현금 %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="314" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="319" />
         <source>No difference</source>
         <translation>차이 없음</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="316" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="321" />
         <source>Over by %1</source>
         <translation>%1 많음</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="318" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="323" />
         <source>Short by %1</source>
         <translation>%1 부족</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="337" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="342" />
         <source>The day is closed. %1</source>
         <translation>마감했습니다. %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="338" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="343" />
         <source>Saving the Z report…</source>
         <translation>마감 보고서를 저장하는 중입니다…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="346" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="351" />
         <source>This day is not closed yet: there is no Z report to print.</source>
         <translation>아직 마감하지 않은 날입니다. 출력할 마감 보고서가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="348" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="353" />
         <source>Printing the Z report again…</source>
         <translation>마감 보고서를 다시 출력하는 중입니다…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="369" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="374" />
         <source>Z report saved: %1</source>
         <translation>마감 보고서 저장: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/dayclose.py" line="380" />
+        <location filename="../../pos_app/ui/manager/dayclose.py" line="385" />
         <source>The Z report could not be saved: %1</source>
         <translation>마감 보고서를 저장하지 못했습니다: %1</translation>
     </message>
