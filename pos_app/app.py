@@ -30,8 +30,10 @@ def main(argv: list[str] | None = None) -> int:
         return run(argv[1:])
     if argv[:1] == ["recover"]:  # rebuild the journal from the ledger (pos_app.recovery)
         from pos_app.recovery import run as recover
+        from pos_app.till_lock import TillLock
 
-        return recover(argv[1:], load_config)
+        # Under the till's own lock: refused while the till runs on that journal.
+        return recover(argv[1:], load_config, lock=TillLock, refused=_recover_refused_text)
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
@@ -70,6 +72,22 @@ def _run(config: TillConfig, ready_file: Path | None) -> int:
         return int(run_ui(runtime, ready_file=ready_file))
     finally:
         runtime.close()
+
+
+def _recover_refused_text(language: str) -> str:
+    """Why ``recover`` stops while the till is open, for the console, in the till's language: the
+    words of ``pos_app.ui.messages`` from the till's shipped translation, read by a translator of its
+    own (installing one would need an application object, and this command has no window)."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from pos_app.ui.main_window import TRANSLATIONS
+    from pos_app.ui.messages import CONTEXT, RECOVER_TILL_OPEN
+
+    source = str(RECOVER_TILL_OPEN)
+    translator = QTranslator()
+    if language != "en" and translator.load(QLocale(language), "allive", "_", str(TRANSLATIONS)):
+        return translator.translate(CONTEXT, source) or source
+    return source
 
 
 def _show_fatal(problem: Exception | None, language: str) -> None:

@@ -18,10 +18,11 @@ import datetime as dt
 import getpass
 import json
 import sqlite3
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import requests
 
@@ -53,6 +54,14 @@ class RecoveryReport:
 
 
 Fetch = Callable[[int], TillEntriesResponse]
+
+
+class JournalLock(Protocol):
+    """The till's one-till-per-journal lock (``pos_app.till_lock.TillLock``, given by ``allive-pos``)."""
+
+    def acquire(self) -> bool: ...
+
+    def release(self) -> None: ...
 
 
 def ledger_pages(base_url: str, till_id: str, token: str, timeout: float = 30.0) -> Fetch:
@@ -223,8 +232,21 @@ def _append_again(journal: Journal, lost: Sequence[JournalEntry]) -> tuple[list[
     return moved, dropped
 
 
-def run(argv: Sequence[str], load_config: Callable[[Path], Any]) -> int:
-    """``allive-pos recover [--config till.json] [--keep-unacknowledged]`` (the till must be closed)."""
+TILL_OPEN = 4  # the exit status of a refusal because the till runs (as for a second till start)
+
+
+def run(
+    argv: Sequence[str],
+    load_config: Callable[[Path], Any],
+    *,
+    lock: Callable[[Path], JournalLock],
+    refused: Callable[[str], str],
+) -> int:
+    """``allive-pos recover [--config till.json] [--keep-unacknowledged] [--language ko|en]``.
+
+    It takes the till's own lock on the journal (``lock(journal_path)``) for the whole rebuild: while
+    the till runs, it changes nothing, prints ``refused(language)`` and exits with ``TILL_OPEN``; and
+    a till started meanwhile is refused until the recovery is done."""
     parser = argparse.ArgumentParser(prog="allive-pos recover", description=__doc__.splitlines()[0])
     parser.add_argument("--config", type=Path, default=Path("till.json"))
     parser.add_argument(
@@ -232,12 +254,17 @@ def run(argv: Sequence[str], load_config: Callable[[Path], Any]) -> int:
         action="store_true",
         help="append local entries the ledger never acknowledged again, re-sequenced (audited)",
     )
+    parser.add_argument("--language", choices=["ko", "en"], help="override the settings file's language")
     args = parser.parse_args(list(argv))
     try:
         config = load_config(args.config)
     except Exception as exc:  # ConfigError or an unreadable file: say it and stop
         print(f"allive-pos recover: {exc}")
         return 2
+    held = lock(config.journal_path)
+    if not held.acquire():
+        print(f"allive-pos recover: {refused(args.language or config.language)}", file=sys.stderr)
+        return TILL_OPEN
     try:
         report = recover(
             config.journal_path,
@@ -249,6 +276,8 @@ def run(argv: Sequence[str], load_config: Callable[[Path], Any]) -> int:
     except RecoveryFailed as exc:
         print(f"allive-pos recover: {exc}")
         return 2
+    finally:
+        held.release()
     print(f"journal rebuilt from the ledger: {report.restored} entries")
     if report.kept_file is not None:
         print(f"the old journal is kept as {report.kept_file}")

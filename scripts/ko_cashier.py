@@ -186,6 +186,7 @@ KO = {
     "Cancel": "취소",
     "Type the PIN on the number pad.": "숫자판으로 PIN을 입력하세요.",
     "This till is already open on this computer. Use the window that is open; this one closes.": "이 계산대는 이 컴퓨터에서 이미 열려 있습니다. 열려 있는 창을 쓰세요. 이 창은 닫힙니다.",
+    "The till is open on this journal, so it cannot be recovered now. Close the till's window, then run the recovery again. Nothing was changed.": "이 기록(저널)으로 계산대가 열려 있어 지금은 복구할 수 없습니다. 계산대 창을 닫은 뒤 복구를 다시 실행하세요. 바뀐 것은 없습니다.",
     "Offline, and this till has no card data yet: points after reconnecting.": "오프라인이고 이 계산대에 카드 정보가 아직 없습니다: 인터넷 연결 후 포인트 사용 가능.",
     "Offline too long, the card data is too old: points after reconnecting.": "오프라인이 오래되어 카드 정보가 너무 오래되었습니다: 인터넷 연결 후 포인트 사용 가능.",
     "This card is not in this till's data.": "이 카드는 이 계산대의 카드 정보에 없습니다.",

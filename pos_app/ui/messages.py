@@ -311,6 +311,12 @@ ALREADY_RUNNING = QT_TRANSLATE_NOOP(
     "Messages",
     "This till is already open on this computer. Use the window that is open; this one closes.",
 )
+# `allive-pos recover` while the till runs on that journal; printed by pos_app.app (no window).
+RECOVER_TILL_OPEN = QT_TRANSLATE_NOOP(
+    "Messages",
+    "The till is open on this journal, so it cannot be recovered now. "
+    "Close the till's window, then run the recovery again. Nothing was changed.",
+)
 UNEXPECTED = QT_TRANSLATE_NOOP("Messages", "Something went wrong. Try again, or ask the manager.")
 ROLES = {
     "cashier": QT_TRANSLATE_NOOP("Messages", "Cashier"),

@@ -578,142 +578,147 @@
         <translation>이 계산대는 이 컴퓨터에서 이미 열려 있습니다. 열려 있는 창을 쓰세요. 이 창은 닫힙니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="314" />
+        <location filename="../../pos_app/ui/messages.py" line="315" />
+        <source>The till is open on this journal, so it cannot be recovered now. Close the till's window, then run the recovery again. Nothing was changed.</source>
+        <translation>이 기록(저널)으로 계산대가 열려 있어 지금은 복구할 수 없습니다. 계산대 창을 닫은 뒤 복구를 다시 실행하세요. 바뀐 것은 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/messages.py" line="320" />
         <source>Something went wrong. Try again, or ask the manager.</source>
         <translation>문제가 생겼습니다. 다시 해 보거나 매니저에게 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="316" />
+        <location filename="../../pos_app/ui/messages.py" line="322" />
         <source>Cashier</source>
         <translation>계산원</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="317" />
+        <location filename="../../pos_app/ui/messages.py" line="323" />
         <source>Supervisor</source>
         <translation>책임자</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="318" />
+        <location filename="../../pos_app/ui/messages.py" line="324" />
         <source>Manager</source>
         <translation>매니저</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="322" />
+        <location filename="../../pos_app/ui/messages.py" line="328" />
         <source>Offline, and this till has no card data yet: points after reconnecting.</source>
         <translation>오프라인이고 이 계산대에 카드 정보가 아직 없습니다: 인터넷 연결 후 포인트 사용 가능.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="325" />
+        <location filename="../../pos_app/ui/messages.py" line="331" />
         <source>Offline too long, the card data is too old: points after reconnecting.</source>
         <translation>오프라인이 오래되어 카드 정보가 너무 오래되었습니다: 인터넷 연결 후 포인트 사용 가능.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="328" />
+        <location filename="../../pos_app/ui/messages.py" line="334" />
         <source>This card is not in this till's data.</source>
         <translation>이 카드는 이 계산대의 카드 정보에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="329" />
+        <location filename="../../pos_app/ui/messages.py" line="335" />
         <source>This card has been stopped.</source>
         <translation>사용이 정지된 카드입니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="330" />
+        <location filename="../../pos_app/ui/messages.py" line="336" />
         <source>This card was replaced.</source>
         <translation>재발급되어 더 이상 쓸 수 없는 카드입니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="331" />
+        <location filename="../../pos_app/ui/messages.py" line="337" />
         <source>This card's period of use has ended.</source>
         <translation>사용 기간이 끝난 카드입니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="332" />
+        <location filename="../../pos_app/ui/messages.py" line="338" />
         <source>This card can use points only while the internet is connected.</source>
         <translation>이 카드는 인터넷이 연결되어 있을 때만 포인트를 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="335" />
+        <location filename="../../pos_app/ui/messages.py" line="341" />
         <source>Offline: a card may use at most {cap} won of points a day.</source>
         <translation>오프라인: 카드 한 장의 하루 포인트 한도는 {cap}원입니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="338" />
+        <location filename="../../pos_app/ui/messages.py" line="344" />
         <source>Offline: this till has taken all the points it may take until it reconnects.</source>
         <translation>오프라인: 이 계산대가 받을 수 있는 포인트 한도에 이르렀습니다. 인터넷 연결 후 다시 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="341" />
+        <location filename="../../pos_app/ui/messages.py" line="347" />
         <source>A typed card number can use points only online. Scan the QR code instead.</source>
         <translation>카드 번호를 직접 입력하면 온라인에서만 포인트를 쓸 수 있습니다. QR 코드를 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="345" />
+        <location filename="../../pos_app/ui/messages.py" line="351" />
         <source>Refunded {amount} won.</source>
         <translation>{amount}원을 환불했습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="346" />
+        <location filename="../../pos_app/ui/messages.py" line="352" />
         <source>Give back {amount} won in cash.</source>
         <translation>현금 {amount}원을 돌려주세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="347" />
+        <location filename="../../pos_app/ui/messages.py" line="353" />
         <source>Cancel {amount} won on the card terminal.</source>
         <translation>카드 단말기에서 {amount}원을 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="348" />
+        <location filename="../../pos_app/ui/messages.py" line="354" />
         <source>{amount} won of points go back to the card.</source>
         <translation>포인트 {amount}원은 카드로 돌아갑니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="349" />
+        <location filename="../../pos_app/ui/messages.py" line="355" />
         <source>{amount} won of points go back to the card once the internet is connected.</source>
         <translation>포인트 {amount}원은 인터넷 연결 후 카드로 돌아갑니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="353" />
+        <location filename="../../pos_app/ui/messages.py" line="359" />
         <source>Points</source>
         <translation>포인트</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="354" />
+        <location filename="../../pos_app/ui/messages.py" line="360" />
         <source>Cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="355" />
+        <location filename="../../pos_app/ui/messages.py" line="361" />
         <source>Card</source>
         <translation>카드</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="358" />
+        <location filename="../../pos_app/ui/messages.py" line="364" />
         <source>Changed their mind</source>
         <translation>고객 변심</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="359" />
+        <location filename="../../pos_app/ui/messages.py" line="365" />
         <source>Problem with the item</source>
         <translation>상품 문제</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="360" />
+        <location filename="../../pos_app/ui/messages.py" line="366" />
         <source>Rung up wrongly</source>
         <translation>잘못 계산함</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="361" />
+        <location filename="../../pos_app/ui/messages.py" line="367" />
         <source>Order cancelled</source>
         <translation>주문 취소</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="363" />
+        <location filename="../../pos_app/ui/messages.py" line="369" />
         <source>{value} won notes</source>
         <translation>{value}원 지폐</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="364" />
+        <location filename="../../pos_app/ui/messages.py" line="370" />
         <source>{value} won coins</source>
         <translation>{value}원 동전</translation>
     </message>

@@ -5,14 +5,19 @@ the ledger, with nothing lost and nothing posted twice (a real ledger server on 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from pos_app.app import main as allive_pos
-from pos_app.recovery import ledger_pages, recover
+from pos_app.journal.store import Journal
+from pos_app.recovery import TILL_OPEN, ledger_pages, recover
+from pos_app.till_lock import TillLock
 from reliability.sales import sale
 from reliability.world import Programme, ThreadedLedgerServer, make_programme
 from tests.reliability.tills import Till, open_test_till
@@ -168,3 +173,78 @@ def test_unacknowledged_local_entries_come_back_only_when_asked(world, tmp_path)
     ]
     assert programme.ledger.card_balance(programme.cards[0]) == 97_000
     assert programme.ledger.verify() == []
+
+
+HOLD_THE_TILL_LOCK = """
+import sys
+from pathlib import Path
+from pos_app.till_lock import TillLock
+lock = TillLock(Path(sys.argv[1]))
+print("held" if lock.acquire() else "refused", flush=True)
+sys.stdin.read()  # a running till: until the test lets it go
+"""
+
+
+def test_recover_is_refused_while_the_till_runs_and_changes_nothing(world, tmp_path, capsys):
+    programme, server = world
+    data = tmp_path / "data"
+    data.mkdir()
+    till = open_test_till(programme, TILL, server.url, tmp_path)
+    till.client.pull_snapshot()
+    assert sell(till, programme, 1_000)
+    till.client.drain()
+    till.close()
+    journal = data / f"journal-{TILL}.sqlite3"  # where the till's settings put it
+    (tmp_path / f"{TILL}.sqlite3").rename(journal)
+    config = tmp_path / "till.json"
+    config.write_text(
+        json.dumps(
+            {
+                "till_id": TILL,
+                "shop_id": "cafe1",
+                "ledger_url": server.url,
+                "token": programme.tokens[TILL],
+                "data_dir": str(data),
+            }
+        ),
+        encoding="utf-8",
+    )
+
+    def files() -> dict[str, bytes]:
+        return {p.name: p.read_bytes() for p in sorted(data.iterdir()) if not p.name.endswith(".lock")}
+
+    before = files()
+    # The till runs, in a process of its own, holding its lock on the journal.
+    till_process = subprocess.Popen(
+        [sys.executable, "-c", HOLD_THE_TILL_LOCK, str(journal)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    try:
+        assert till_process.stdout is not None and till_process.stdout.readline().strip() == "held"
+        capsys.readouterr()
+        assert allive_pos(["recover", "--config", str(config)]) == TILL_OPEN
+        said = capsys.readouterr().err
+        assert "계산대가 열려 있어" in said and "복구할 수 없습니다" in said, said
+        assert allive_pos(["recover", "--config", str(config), "--language", "en"]) == TILL_OPEN
+        said = capsys.readouterr().err
+        assert "cannot be recovered" in said and not re.search("[가-힣]", said), said
+        assert files() == before  # nothing renamed, nothing written, no kept copy
+        assert not TillLock(journal).acquire()  # and the till still holds its lock
+    finally:
+        till_process.kill()  # a till that died: its lock is stale and no obstacle
+        till_process.wait(10)
+
+    assert allive_pos(["recover", "--config", str(config)]) == 0
+    assert "journal rebuilt from the ledger" in capsys.readouterr().out
+    assert len(list(data.glob("*.before-recover-*.sqlite3"))) == 1
+    after = TillLock(journal)
+    assert after.acquire()  # recover let go of the lock when it was done: the till may start
+    after.release()
+    rebuilt = Journal(journal, TILL)
+    try:
+        assert [e.type for e in rebuilt.entries()][-1] == "recovery"
+    finally:
+        rebuilt.close()
