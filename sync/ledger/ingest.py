@@ -14,14 +14,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Select, exists, select
 
 from sync.ledger import schema as t
 from sync.ledger.db import among
 from sync.ledger.errors import LedgerError
 from sync.ledger.push_state import PushState, open_push
 from sync.ledger.rules import EntryMeta, decide
-from sync.protocol import EntryResult, EntryStatus, PushRequest, PushResponse, WireEntry
+from sync.protocol import EntryResult, EntryStatus, PushRequest, PushResponse, TillLimits, WireEntry
 from sync.shared.chain import GENESIS_HASH, canonical_json
 from sync.shared.clock import Clock
 from sync.shared.entries import FOLLOW_UP_CLASSES, EntryPayload, InvalidPayload, parse_payload
@@ -107,7 +107,58 @@ class Stored:
     held: dict[int, WireEntry] = field(default_factory=dict)
 
 
-def load_stored(conn: Connection, till_id: str, entries: Sequence[WireEntry]) -> Stored:
+def _lock_till(till_id: str) -> Select[Any]:
+    return (
+        select(t.till.c.shop_id, t.till.c.active)
+        .where(t.till.c.till_id == till_id)
+        .with_for_update(key_share=True)
+    )
+
+
+def _till_head(till_id: str) -> Select[Any]:
+    """What every push needs, in one round trip: the till's last stored entry, whether it has held
+    entries, and the programme's offline limits."""
+    last = (
+        select(t.entry.c.seq, t.entry.c.hash)
+        .where(t.entry.c.till_id == till_id)
+        .order_by(t.entry.c.seq.desc())
+        .limit(1)
+    )
+    return select(
+        last.with_only_columns(t.entry.c.seq).scalar_subquery(),
+        last.with_only_columns(t.entry.c.hash).scalar_subquery(),
+        exists().where(t.held_entry.c.till_id == till_id),
+        select(t.programme.c.limits).order_by(t.programme.c.year.desc()).limit(1).scalar_subquery(),
+    )
+
+
+@dataclass(frozen=True)
+class TillHead:
+    shop_id: str
+    applied: int  # the till's last applied sequence
+    last_hash: str
+    has_held: bool
+    limits: TillLimits
+
+
+def lock_till(conn: Connection, till_id: str) -> TillHead:
+    """Lock the till's row (a second push of the same till waits, then finds its entries stored),
+    then read its head. Two statements, not one: a statement that waits for the lock would read
+    the rest from the snapshot it took before waiting, and miss what the push it waited for wrote."""
+    row = conn.execute(_lock_till(till_id)).first()
+    if row is None or not row[1]:  # a till disabled since its token was checked pushes nothing
+        raise LedgerError("till_unknown", till_id=till_id)
+    seq, last_hash, has_held, limits = conn.execute(_till_head(till_id)).one()
+    return TillHead(
+        str(row[0]),
+        int(seq) if seq is not None else 0,
+        str(last_hash) if last_hash is not None else GENESIS_HASH,
+        bool(has_held),
+        TillLimits.model_validate_json(limits) if limits else TillLimits(),
+    )
+
+
+def load_stored(conn: Connection, till_id: str, head: TillHead, entries: Sequence[WireEntry]) -> Stored:
     ids, seqs = [e.id for e in entries], [e.seq for e in entries]
     by_id: dict[str, dict[str, Any]] = {}
     if entries:
@@ -127,34 +178,27 @@ def load_stored(conn: Connection, till_id: str, entries: Sequence[WireEntry]) ->
         ).mappings():
             by_id[found["id"]] = dict(found)
     by_seq = {r["seq"]: r for r in by_id.values() if r["till_id"] == till_id}
-    tail = conn.execute(
-        select(t.entry.c.seq, t.entry.c.hash)
-        .where(t.entry.c.till_id == till_id)
-        .order_by(t.entry.c.seq.desc())
-        .limit(1)
-    ).first()
-    applied, last_hash = (int(tail[0]), str(tail[1])) if tail else (0, GENESIS_HASH)
-    held_rows = conn.execute(
-        select(t.held_entry.c.seq, t.held_entry.c.raw).where(t.held_entry.c.till_id == till_id)
-    )
-    held = {int(seq): WireEntry.model_validate_json(raw) for seq, raw in held_rows}
-    return Stored(by_id, by_seq, applied, last_hash, held)
+    held: dict[int, WireEntry] = {}
+    if head.has_held:
+        held_rows = conn.execute(
+            select(t.held_entry.c.seq, t.held_entry.c.raw).where(t.held_entry.c.till_id == till_id)
+        )
+        held = {int(seq): WireEntry.model_validate_json(raw) for seq, raw in held_rows}
+    return Stored(by_id, by_seq, head.applied, head.last_hash, held)
 
 
 def ingest(conn: Connection, clock: Clock, till_id: str, request: PushRequest) -> PushResponse:
     """Store and apply a till's batch in the current transaction; resends return the stored results."""
     # One push of a till at a time (the background sync and an online authorisation may carry the
     # same entries): the second waits and then finds them stored.
-    till_row = conn.execute(
-        select(t.till.c.shop_id).where(t.till.c.till_id == till_id).with_for_update(key_share=True)
-    ).first()
-    if till_row is None:
-        raise LedgerError("till_unknown", till_id=till_id)
+    head = lock_till(conn, till_id)
     entries = sorted(request.entries, key=lambda e: e.seq)
-    stored = load_stored(conn, till_id, entries)
+    stored = load_stored(conn, till_id, head, entries)
     wires = [*entries, *stored.held.values()]
     payloads = {w.id: parse_payload(w.type, w.payload) for w in wires}
-    push = open_push(conn, clock, till_id, till_row[0], [(w.id, w.ts, payloads[w.id]) for w in wires])
+    push = open_push(
+        conn, clock, till_id, head.shop_id, head.limits, [(w.id, w.ts, payloads[w.id]) for w in wires]
+    )
     results: list[EntryResult] = []
     new_held: list[dict[str, Any]] = []
     stored_payloads: dict[str, str] = {}
@@ -206,8 +250,8 @@ def ingest(conn: Connection, clock: Clock, till_id: str, request: PushRequest) -
         apply(push, stored, wire, payloads[wire.id], canonical_json(wire.payload).decode())
         released.append(wire.seq)
     push.flush(new_held, released)
-    head = stored.last_hash if stored.applied else None
-    return PushResponse(results=results, applied_through=stored.applied, head_hash=head)
+    head_hash = stored.last_hash if stored.applied else None
+    return PushResponse(results=results, applied_through=stored.applied, head_hash=head_hash)
 
 
 def invalid(push: PushState, wire: WireEntry, reason: str) -> EntryResult:

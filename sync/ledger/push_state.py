@@ -16,7 +16,6 @@ from sync.ledger.alerts import raise_alerts
 from sync.ledger.db import among, insert_rows
 from sync.ledger.offline_books import OFFLINE_AUTH, day_of, load_offline_books, offline_sales
 from sync.ledger.postings import PostingWriter, card_balances
-from sync.ledger.programme import latest_limits
 from sync.ledger.rules import MAX_CLOCK_SKEW, Books, CardView, Decision, SaleBook
 from sync.ledger.versions import touch_cards
 from sync.protocol import TillLimits
@@ -162,6 +161,7 @@ def open_push(
     clock: Clock,
     till_id: str,
     shop_id: str,
+    limits: TillLimits,
     payloads: Iterable[tuple[str, str, EntryPayload | InvalidPayload]],
 ) -> PushState:
     """Lock the cards the entries (id, till time, payload) name, and the sales they refer to, in a
@@ -194,12 +194,10 @@ def open_push(
                 numbers.add(row["card_number"])
     cards: dict[str, CardView] = {}
     if numbers:
-        # Replacement cards receive refunds for their predecessors: lock them as well.
-        rows = conn.execute(
-            select(t.card.c.replaced_by).where(among(conn, t.card.c.number, sorted(numbers)))
-        ).all()
-        numbers |= {r[0] for r in rows if r[0]}
-        # Fixed lock order (card number) so two pushes touching the same cards never deadlock.
+        # Replacement cards receive refunds for their predecessors: lock them as well, in the same
+        # statement. Fixed lock order (card number) so two pushes touching the same cards never deadlock.
+        named = sorted(numbers)
+        successors = select(t.card.c.replaced_by).where(among(conn, t.card.c.number, named))
         for number, status, expires_on, replaced_by, revoked_version in conn.execute(
             select(
                 t.card.c.number,
@@ -208,13 +206,12 @@ def open_push(
                 t.card.c.replaced_by,
                 t.card.c.revoked_version,
             )
-            .where(among(conn, t.card.c.number, sorted(numbers)))
+            .where(among(conn, t.card.c.number, named) | t.card.c.number.in_(successors))
             .order_by(t.card.c.number)
             .with_for_update()
         ):
             cards[number] = CardView(number, status, expires_on, replaced_by, revoked_version)
     writer = PostingWriter(clock, card_balances(conn, cards))
-    limits = latest_limits(conn) or TillLimits()
     now = clock()
     window = dt.timedelta(seconds=limits.snapshot_max_age_seconds)
     claims = offline_sales(offline, sales.values())

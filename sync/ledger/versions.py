@@ -18,12 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, select, text, update
+from sqlalchemy import ColumnClause, Connection, literal_column, select, text, update
 
 from sync.ledger import schema as t
 from sync.ledger.db import among
 
-_PG_CHANGE_VERSION = text("SELECT pg_current_xact_id()::text::bigint")
+_PG_CHANGE_VERSION_SQL: ColumnClause[int] = literal_column("pg_current_xact_id()::text::bigint")
+_PG_CHANGE_VERSION = select(_PG_CHANGE_VERSION_SQL)
 _PG_VISIBLE_THROUGH = text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1")
 
 
@@ -49,6 +50,8 @@ def bump_version(conn: Connection) -> int:
 def touch_cards(conn: Connection, numbers: Iterable[str]) -> None:
     """Give the cards a new version (their balance or status changed)."""
     numbers = sorted(set(numbers))
-    if numbers:
-        version = bump_version(conn)
-        conn.execute(update(t.card).where(among(conn, t.card.c.number, numbers)).values(version=version))
+    if not numbers:
+        return
+    # On PostgreSQL the version is computed in the same statement: one round trip per push.
+    version = _PG_CHANGE_VERSION_SQL if conn.dialect.name == "postgresql" else bump_version(conn)
+    conn.execute(update(t.card).where(among(conn, t.card.c.number, numbers)).values(version=version))
