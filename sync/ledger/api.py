@@ -57,7 +57,12 @@ def create_app(ledger: Ledger, settings: LedgerSettings) -> FastAPI:
         description="Central double-entry ledger of the ALL-LIVE Market point cards (protocol v1).",
     )
     # Till requests: the token is checked before the body is read, and the body is bounded.
-    app.add_middleware(TillGuard, authenticate=ledger.authenticate_till, limit=settings.max_body_bytes)
+    app.add_middleware(
+        TillGuard,
+        authenticate=ledger.authenticate_till,
+        cached=ledger.till_tokens.cached,
+        limit=settings.max_body_bytes,
+    )
     # Outermost: every answer, errors included, carries the request id and is in the access log.
     app.add_middleware(RequestLog, access=access_logger(settings))
 

@@ -38,9 +38,10 @@ async def _answer(send: Send, status: int, error: str, extra: list[tuple[bytes, 
 class TillGuard:
     """Authenticate till requests first, then bound their body (``limit`` bytes)."""
 
-    def __init__(self, app: ASGIApp, authenticate: Authenticate, limit: int) -> None:
+    def __init__(self, app: ASGIApp, authenticate: Authenticate, cached: Authenticate, limit: int) -> None:
         self.app = app
-        self.authenticate = authenticate
+        self.authenticate = authenticate  # may read the database: runs in a worker thread
+        self.cached = cached  # a token checked moments ago, without I/O (None when it was not)
         self.limit = limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -54,7 +55,7 @@ class TillGuard:
         if not token:
             await _answer(send, 401, "missing bearer token", challenge)
             return
-        record = await to_thread.run_sync(self.authenticate, token)
+        record = self.cached(token) or await to_thread.run_sync(self.authenticate, token)
         if record is None:
             await _answer(send, 401, "unknown till token", challenge)
             return

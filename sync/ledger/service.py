@@ -33,6 +33,7 @@ from sync.ledger.records import (
     ShortfallRecord,
     TillRecord,
 )
+from sync.ledger.till_tokens import TillTokens
 from sync.ledger.transaction import SHORTFALL
 from sync.protocol import PushRequest, PushResponse, SnapshotResponse, TillEntriesResponse, TillLimits
 from sync.shared.clock import Clock, utc_now
@@ -49,6 +50,7 @@ class Ledger:
         self.engine = make_engine(self.database_url, echo)
         self.is_postgres = self.engine.dialect.name == "postgresql"
         self.clock = clock
+        self.till_tokens = TillTokens(self._check_till_token)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -91,6 +93,10 @@ class Ledger:
             return _programme.enrol_till(conn, self.clock, shop_id, till_id)
 
     def authenticate_till(self, token: str) -> TillRecord | None:
+        """The till a bearer token belongs to (checked tokens are trusted for a few seconds)."""
+        return self.till_tokens(token)
+
+    def _check_till_token(self, token: str) -> TillRecord | None:
         with reading(self.engine) as conn:
             return _programme.authenticate_till(conn, token)
 
