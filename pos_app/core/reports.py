@@ -107,12 +107,16 @@ class ProductTotal:
 
 @dataclass(frozen=True)
 class ReportRow:
-    """One line of a report: a key (date, sku, category, tender, cashier) and its figures."""
+    """One line of a report: a key (date, sku, category, tender, cashier) and its figures.
+
+    A day's row also has what was sold and what went back, by tender (``amount`` is their net)."""
 
     key: str
     label: str
     count: int
     amount: int
+    sold: TenderTotals | None = None
+    refunded: TenderTotals | None = None
 
 
 @dataclass(frozen=True)
@@ -133,17 +137,38 @@ class Report:
 
 
 REPORT_KINDS = ("day", "product", "category", "tender", "cashier")
+# The daily CSV splits each day by tender; refunds are negative, so a row adds up to its net.
+DAY_CSV_COLUMNS = (
+    "영업일",
+    "요일",
+    "판매 건수",
+    "포인트 판매(원)",
+    "현금 판매(원)",
+    "카드 판매(원)",
+    "포인트 환불(원)",
+    "현금 환불(원)",
+    "카드 환불(원)",
+    "순매출(원)",
+)
+
+
+def _by_tender(sold: TenderTotals, refunded: TenderTotals) -> list[int]:
+    return [sold.points, sold.cash, sold.bank_card, -refunded.points, -refunded.cash, -refunded.bank_card]
 
 
 def csv_bytes(report: Report) -> bytes:
     """The report as CSV in UTF-8 with a BOM, which Korean Excel needs to read Hangul correctly."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(safe_row(report.columns))
+    split = report.kind == "day" and all(r.sold is not None and r.refunded is not None for r in report.rows)
+    writer.writerow(safe_row(DAY_CSV_COLUMNS if split else report.columns))
+    s = report.summary
     for row in report.rows:
         # Product and staff names are typed at the till: never let a spreadsheet run one.
-        writer.writerow(safe_row([row.key, row.label, row.count, row.amount]))
-    writer.writerow(["합계", "", report.summary.sales_count, report.total_amount])
+        middle = _by_tender(row.sold, row.refunded) if split and row.sold and row.refunded else []
+        writer.writerow(safe_row([row.key, row.label, row.count, *middle, row.amount]))
+    total = _by_tender(s.gross, s.refunds) if split else []
+    writer.writerow(["합계", "", s.sales_count, *total, report.total_amount])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

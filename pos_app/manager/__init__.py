@@ -2,12 +2,13 @@
 
 from pos_app.manager.dayclose import AfterClose, CloseDraft, DayCloseBook, LateSale
 from pos_app.manager.queries import Glance, OfflineStatus, SalesQueries
-from pos_app.manager.settings import SettingsError, ShopSettings, ShopSettingsStore, validated
+from pos_app.manager.settings import ExportFolder, SettingsError, ShopSettings, ShopSettingsStore, validated
 
 __all__ = [
     "AfterClose",
     "CloseDraft",
     "DayCloseBook",
+    "ExportFolder",
     "Glance",
     "LateSale",
     "OfflineStatus",

@@ -10,7 +10,7 @@ from fpdf import FPDF
 
 from pos_app.core.dayclose import DENOMINATIONS, ZReport, denomination_label
 from pos_app.core.money import won
-from pos_app.core.reports import Report
+from pos_app.core.reports import Report, csv_bytes
 from pos_app.printing.escpos import (
     ALIGN_CENTER,
     ALIGN_LEFT,
@@ -226,6 +226,17 @@ def _summary_pairs(report: Report) -> list[tuple[str, str]]:
         ("순매출", won(s.net.total)),
         ("  포인트 / 현금 / 카드", f"{won(s.net.points)} / {won(s.net.cash)} / {won(s.net.bank_card)}"),
     ]
+
+
+def report_file_name(report: Report, suffix: str) -> str:
+    return f"report-{report.kind}-{report.first_day.isoformat()}-{report.last_day.isoformat()}.{suffix}"
+
+
+def report_csv(report: Report, path: Path) -> Path:
+    """The report as a CSV file for Excel (UTF-8 with BOM, cells a spreadsheet cannot run)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(csv_bytes(report))
+    return path
 
 
 def report_pdf(report: Report, path: Path) -> Path:

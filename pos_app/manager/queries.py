@@ -279,26 +279,29 @@ class SalesQueries:
 
     def _sold_by_day(
         self, first_day: dt.date, last_day: dt.date, params: dict[str, str]
-    ) -> dict[str, tuple[int, int]]:
-        """Approved sales per business day, grouped while walking the figures index in time order."""
+    ) -> dict[str, tuple[int, TenderTotals]]:
+        """Approved sales per business day and tender, grouped while walking the figures index in time order."""
         days: list[dt.date] = []
         day = first_day
         while day <= last_day:
             days.append(day)
             day += dt.timedelta(days=1)
         ends = [iso_utc(business_day_bounds(d)[1]) for d in days]
-        sold: dict[str, tuple[int, int]] = {}
-        index, count, amount = 0, 0, 0
-        for ts, total in self._q(
-            _APPROVED + "SELECT ts, json_extract(payload, '$.total') FROM approved ORDER BY ts", params
+        sold: dict[str, tuple[int, TenderTotals]] = {}
+        index, count, points, cash, card = 0, 0, 0, 0, 0
+        for ts, p, c, b in self._q(
+            _APPROVED
+            + """SELECT ts, json_extract(payload, '$.points'), json_extract(payload, '$.cash'),
+                        json_extract(payload, '$.bank_card') FROM approved ORDER BY ts""",
+            params,
         ):
             while ts >= ends[index]:
                 if count:
-                    sold[days[index].isoformat()] = (count, amount)
-                index, count, amount = index + 1, 0, 0
-            count, amount = count + 1, amount + int(total)
+                    sold[days[index].isoformat()] = (count, TenderTotals(points, cash, card))
+                index, count, points, cash, card = index + 1, 0, 0, 0, 0
+            count, points, cash, card = count + 1, points + int(p), cash + int(c), card + int(b)
         if count:
-            sold[days[index].isoformat()] = (count, amount)
+            sold[days[index].isoformat()] = (count, TenderTotals(points, cash, card))
         return sold
 
     # -- reports over a date range ---------------------------------------------------------------
@@ -328,11 +331,10 @@ class SalesQueries:
         if kind == "day":
             sold = self._sold_by_day(first_day, last_day, params)
             back = {
-                d: int(a)
-                for d, a in self._q(
-                    """SELECT date(ts, :kst),
-                              SUM(json_extract(payload, '$.points') + json_extract(payload, '$.cash')
-                                  + json_extract(payload, '$.bank_card'))
+                d: TenderTotals(int(p), int(c), int(b))
+                for d, p, c, b in self._q(
+                    """SELECT date(ts, :kst), SUM(json_extract(payload, '$.points')),
+                              SUM(json_extract(payload, '$.cash')), SUM(json_extract(payload, '$.bank_card'))
                        FROM entry WHERE type IN ('refund', 'void') AND ts >= :start AND ts < :end GROUP BY 1""",
                     params,
                 )
@@ -340,8 +342,18 @@ class SalesQueries:
             day = first_day
             while day <= last_day:
                 key = day.isoformat()
-                count, amount = sold.get(key, (0, 0))
-                rows.append(ReportRow(key, WEEKDAY_KO[day.weekday()], count, amount - back.get(key, 0)))
+                count, gross = sold.get(key, (0, TenderTotals()))
+                refunded = back.get(key, TenderTotals())
+                rows.append(
+                    ReportRow(
+                        key,
+                        WEEKDAY_KO[day.weekday()],
+                        count,
+                        gross.total - refunded.total,
+                        sold=gross,
+                        refunded=refunded,
+                    )
+                )
                 day += dt.timedelta(days=1)
         elif kind == "product":
             rows = [

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, fields, replace
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from pos_app.core.dayclose import DayCloseError, DayCloseProblem, parse_amount
@@ -166,3 +167,21 @@ class ShopSettingsStore:
             ledger.get("address", ""),
             ledger.get("phone", ""),
         )
+
+
+class ExportFolder:
+    """The folder this till last saved a report in: a setting of this PC (a path means nothing on the
+    office's side, so it is no journal entry and never syncs)."""
+
+    KEY = "export_folder"
+
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+
+    def last(self) -> Path | None:
+        """The folder chosen last, if it still exists."""
+        raw = self.journal.setting(self.KEY)
+        return Path(raw) if raw and Path(raw).is_dir() else None
+
+    def remember(self, folder: Path) -> None:
+        self.journal.set_setting(self.KEY, str(folder))

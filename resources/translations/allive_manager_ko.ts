@@ -364,138 +364,160 @@
         <translation>올리브 POS 관리</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/window.py" line="84" />
+        <location filename="../../pos_app/ui/manager/window.py" line="92" />
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/window.py" line="85" />
+        <location filename="../../pos_app/ui/manager/window.py" line="93" />
         <source>Day close</source>
         <translation>마감</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/window.py" line="86" />
+        <location filename="../../pos_app/ui/manager/window.py" line="94" />
         <source>Reports</source>
         <translation>보고서</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/window.py" line="87" />
+        <location filename="../../pos_app/ui/manager/window.py" line="95" />
         <source>Menu</source>
         <translation>메뉴</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/window.py" line="88" />
+        <location filename="../../pos_app/ui/manager/window.py" line="96" />
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/window.py" line="89" />
+        <location filename="../../pos_app/ui/manager/window.py" line="97" />
         <source>Shop settings</source>
         <translation>매장 설정</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/window.py" line="100" />
+        <location filename="../../pos_app/ui/manager/window.py" line="108" />
         <source>Only a manager can use this. Ask your manager.</source>
         <translation>매니저만 사용할 수 있습니다. 매니저에게 요청하세요.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/window.py" line="104" />
+        <location filename="../../pos_app/ui/manager/window.py" line="112" />
         <source>Signed in: %1 (%2)</source>
         <translation>로그인: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/window.py" line="106" />
+        <location filename="../../pos_app/ui/manager/window.py" line="114" />
         <source>Back to selling</source>
         <translation>판매 화면으로</translation>
     </message>
 </context>
 <context>
+    <name>ReportSaver</name>
+    <message>
+        <location filename="../../pos_app/ui/manager/common.py" line="115" />
+        <source>Open folder</source>
+        <translation>폴더 열기</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/manager/common.py" line="130" />
+        <source>Choose the folder to save the report in</source>
+        <translation>보고서를 저장할 폴더를 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/manager/common.py" line="138" />
+        <source>Saving %1…</source>
+        <translation>저장하는 중입니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/manager/common.py" line="146" />
+        <source>Saved: %1</source>
+        <translation>저장했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/manager/common.py" line="155" />
+        <source>The report could not be saved in %1 (%2). Close it in Excel, or choose another folder.</source>
+        <translation>%1 폴더에 보고서를 저장하지 못했습니다 (%2). 엑셀에서 열려 있으면 닫거나 다른 폴더를 고르세요.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="60" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="72" />
         <source>By day</source>
         <translation>일별</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="61" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="73" />
         <source>By product</source>
         <translation>상품별</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="62" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="74" />
         <source>By category</source>
         <translation>분류별</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="63" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="75" />
         <source>By tender</source>
         <translation>결제 수단별</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="64" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="76" />
         <source>By cashier</source>
         <translation>직원별</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="71" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="83" />
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="72" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="84" />
         <source>Last 7 days</source>
         <translation>최근 7일</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="73" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="85" />
         <source>Last 30 days</source>
         <translation>최근 30일</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="78" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="90" />
         <source>This month</source>
         <translation>이번 달</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="82" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="94" />
         <source>Show</source>
         <translation>보기</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="85" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="97" />
         <source>Save as CSV (Excel)</source>
         <translation>CSV로 저장 (엑셀)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="87" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="100" />
         <source>Save as PDF</source>
         <translation>PDF로 저장</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="91" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="105" />
         <source>From</source>
         <translation>기간</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="93" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="107" />
         <source>to</source>
         <translation>~</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="112" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="126" />
         <source>Sales reports</source>
         <translation>매출 보고서</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="157" />
+        <location filename="../../pos_app/ui/manager/reports.py" line="171" />
         <source>Sales %1 · gross %2 · refunds %3 · net %4 (points %5, cash %6, card %7)</source>
         <translation>판매 %1건 · 총매출 %2 · 환불 %3 · 순매출 %4 (포인트 %5, 현금 %6, 카드 %7)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/manager/reports.py" line="180" />
-        <location filename="../../pos_app/ui/manager/reports.py" line="186" />
-        <source>Saved: %1</source>
-        <translation>저장했습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -685,173 +707,183 @@
 <context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="36" />
+        <location filename="../../pos_app/ui/manager/today.py" line="58" />
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="38" />
+        <location filename="../../pos_app/ui/manager/today.py" line="60" />
         <source>Send now</source>
         <translation>지금 전송</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="46" />
+        <location filename="../../pos_app/ui/manager/today.py" line="63" />
+        <source>Save as CSV</source>
+        <translation>CSV로 저장</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/manager/today.py" line="75" />
         <source>Net sales</source>
         <translation>오늘 순매출</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="47" />
+        <location filename="../../pos_app/ui/manager/today.py" line="76" />
         <source>Sales</source>
         <translation>판매 건수</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="48" />
+        <location filename="../../pos_app/ui/manager/today.py" line="77" />
         <source>Average sale</source>
         <translation>평균 객단가</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="49" />
+        <location filename="../../pos_app/ui/manager/today.py" line="78" />
         <source>Waiting to send</source>
         <translation>전송 대기</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="54" />
+        <location filename="../../pos_app/ui/manager/today.py" line="85" />
         <source>Tender</source>
         <translation>결제 수단</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="54" />
+        <location filename="../../pos_app/ui/manager/today.py" line="85" />
         <source>Refunds</source>
         <translation>환불</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="54" />
+        <location filename="../../pos_app/ui/manager/today.py" line="85" />
         <source>Net</source>
         <translation>순매출</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="54" />
+        <location filename="../../pos_app/ui/manager/today.py" line="85" />
         <source>Sold</source>
         <translation>판매</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="57" />
+        <location filename="../../pos_app/ui/manager/today.py" line="88" />
         <source>Product</source>
         <translation>상품</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="57" />
+        <location filename="../../pos_app/ui/manager/today.py" line="88" />
         <source>Qty</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="57" />
-        <location filename="../../pos_app/ui/manager/today.py" line="63" />
+        <location filename="../../pos_app/ui/manager/today.py" line="88" />
+        <location filename="../../pos_app/ui/manager/today.py" line="95" />
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="61" />
+        <location filename="../../pos_app/ui/manager/today.py" line="93" />
         <source>Time</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="62" />
+        <location filename="../../pos_app/ui/manager/today.py" line="94" />
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="64" />
+        <location filename="../../pos_app/ui/manager/today.py" line="96" />
         <source>Reason</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="65" />
-        <source>Approved by / cashier</source>
-        <translation>승인자 / 계산원</translation>
+        <location filename="../../pos_app/ui/manager/today.py" line="97" />
+        <source>Approved by</source>
+        <translation>승인자</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="75" />
+        <location filename="../../pos_app/ui/manager/today.py" line="98" />
+        <source>Cashier</source>
+        <translation>계산원</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/manager/today.py" line="108" />
         <source>By tender</source>
         <translation>결제 수단별</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="77" />
+        <location filename="../../pos_app/ui/manager/today.py" line="110" />
         <source>Sales by hour</source>
         <translation>시간대별 매출</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="80" />
+        <location filename="../../pos_app/ui/manager/today.py" line="113" />
         <source>Top products</source>
         <translation>많이 팔린 상품</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="82" />
+        <location filename="../../pos_app/ui/manager/today.py" line="115" />
         <source>Refunds and voids</source>
         <translation>환불·취소 내역</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="100" />
+        <location filename="../../pos_app/ui/manager/today.py" line="144" />
         <source>Today at a glance: %1</source>
         <translation>오늘 한눈에 보기: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="102" />
+        <location filename="../../pos_app/ui/manager/today.py" line="146" />
         <source>%1 sales</source>
         <translation>%1건</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="104" />
+        <location filename="../../pos_app/ui/manager/today.py" line="148" />
         <source>%1 records</source>
         <translation>%1건</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="105" />
+        <location filename="../../pos_app/ui/manager/today.py" line="149" />
         <source>Points</source>
         <translation>포인트</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="105" />
+        <location filename="../../pos_app/ui/manager/today.py" line="149" />
         <source>Cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="105" />
+        <location filename="../../pos_app/ui/manager/today.py" line="149" />
         <source>Bank card</source>
         <translation>카드</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="112" />
+        <location filename="../../pos_app/ui/manager/today.py" line="156" />
         <source>Total</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="125" />
+        <location filename="../../pos_app/ui/manager/today.py" line="169" />
         <source>Refund</source>
         <translation>환불</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="125" />
+        <location filename="../../pos_app/ui/manager/today.py" line="169" />
         <source>Void</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="142" />
+        <location filename="../../pos_app/ui/manager/today.py" line="187" />
         <source>No refunds or voids today.</source>
         <translation>오늘은 환불이나 취소가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="151" />
+        <location filename="../../pos_app/ui/manager/today.py" line="206" />
         <source>Offline points sales not yet sent: %1 (%2). They are sent automatically when the internet is back.</source>
         <translation>아직 전송되지 않은 오프라인 포인트 판매: %1건 (%2). 인터넷이 연결되면 자동으로 전송됩니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="157" />
+        <location filename="../../pos_app/ui/manager/today.py" line="212" />
         <source>No offline points sales are waiting to be sent.</source>
         <translation>전송을 기다리는 오프라인 포인트 판매가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/manager/today.py" line="161" />
+        <location filename="../../pos_app/ui/manager/today.py" line="216" />
         <source>%1 offline sales left the card at 0 points: the card may not have covered them. The programme office sees the exact shortfall.</source>
         <translation>오프라인 판매 %1건 뒤 카드 포인트가 0이 되었습니다. 카드 잔액이 모자랐을 수 있습니다. 정확한 부족분은 프로그램 사무실에서 확인합니다.</translation>
     </message>

@@ -84,7 +84,7 @@ def test_today_shows_totals_chart_and_refunds(manager_window, shop):
     assert screen.chart.values()[12] == 23_000
     assert screen.tenders.item(1, 0).text() == "현금" and screen.tenders.item(1, 3).text() == "3,500원"
     assert screen.refunds.item(0, 3).text() == "음료 잘못 나감"
-    assert screen.refunds.item(0, 4).text() == "김매니저 / 이계산"
+    assert (screen.refunds.item(0, 4).text(), screen.refunds.item(0, 5).text()) == ("김매니저", "이계산")
     assert "오프라인 포인트 판매: 1건 (8,000원)" in screen.offline_label.text()
     assert screen.top_products.item(0, 0).text() == "비빔밥"
 
@@ -142,7 +142,10 @@ def test_day_close_refuses_letters_then_closes_and_prints(qtbot, manager_window,
     background_done(qtbot)
 
 
-def test_reports_export_csv_with_bom_and_pdf(qtbot, manager_window, shop):
+def test_reports_export_csv_with_bom_and_pdf(qtbot, monkeypatch, manager_window, shop, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path)))
     some_sales(shop)
     screen = manager_window.reports
     screen.kind_box.setCurrentIndex(screen.kind_box.findData("product"))
@@ -150,11 +153,13 @@ def test_reports_export_csv_with_bom_and_pdf(qtbot, manager_window, shop):
     assert screen.table.horizontalHeaderItem(1).text() == "상품명"
     assert screen.table.item(0, 1).text() == "비빔밥"
     assert "순매출 20,000원" in screen.totals.text()
-    path = screen.export_csv()
+    assert screen.export_csv() and screen.export_pdf()
+    background_done(qtbot)
+    (path,) = tmp_path.glob("report-product-*.csv")
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     assert ["M08", "비빔밥", "1", "8500"] in list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert screen.export_pdf().read_bytes().startswith(b"%PDF")
+    assert path.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
     screen.kind_box.setCurrentIndex(screen.kind_box.findData("cashier"))
     report = screen.run()
     assert [(r.label, r.amount) for r in report.rows] == [("이계산", 20_000)]

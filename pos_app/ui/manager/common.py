@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QStandardPaths, Qt, QTranslator, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFileDialog,
     QFrame,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -18,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.core.money import won
+from pos_app.manager.settings import ExportFolder
+from pos_app.ui.background import BackgroundOp
 
 TRANSLATIONS = Path(__file__).resolve().parents[3] / "resources" / "translations"
 
@@ -92,6 +98,70 @@ class MessageLine(QLabel):
         self.setText(text)
 
 
+class ReportSaver(QObject):
+    """Saving a report where the manager wants it: asks for the folder (starting in the one used last,
+    else Documents, else the till's own folder), writes the file off the UI thread, then offers
+    폴더 열기 for that folder."""
+
+    sig_saved = Signal(object)  # the Path written
+
+    def __init__(self, screen: QWidget, memory: ExportFolder, fallback: Path, message: MessageLine) -> None:
+        super().__init__(screen)
+        self.screen = screen
+        self.memory = memory
+        self.fallback = fallback
+        self.message = message
+        self.saved_folder: Path | None = None
+        self.open_button = QPushButton(self.tr("Open folder"))
+        self.open_button.setObjectName("open-folder")
+        self.open_button.hide()
+        self.open_button.clicked.connect(self.open_folder)
+
+    def start_folder(self) -> Path:
+        last = self.memory.last()
+        if last is not None:
+            return last
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents and Path(documents).is_dir() else self.fallback
+
+    def save(self, file_name: str, write: Callable[[Path], Path]) -> bool:
+        """Ask for the folder, then ``write(folder / file_name)`` in a worker; False if the manager cancels."""
+        chosen = QFileDialog.getExistingDirectory(
+            self.screen, self.tr("Choose the folder to save the report in"), str(self.start_folder())
+        )
+        if not chosen:
+            return False
+        folder = Path(chosen)
+        self.memory.remember(folder)
+        path = folder / file_name
+        self.message.show()  # a screen may keep its message line hidden until there is something to say
+        self.message.ok(self.tr("Saving %1…").replace("%1", str(path)))
+        BackgroundOp(self.screen, lambda: write(path)).on_success(self._saved).on_failure(
+            lambda exc: self._failed(exc, folder)
+        ).run()
+        return True
+
+    def _saved(self, path: Path) -> None:
+        self.saved_folder = path.parent
+        self.message.ok(self.tr("Saved: %1").replace("%1", str(path)))
+        self.open_button.show()
+        self.sig_saved.emit(path)
+
+    def _failed(self, exc: BaseException, folder: Path) -> None:
+        if not isinstance(exc, OSError):
+            raise exc
+        # A folder the till may not write, a full disk, a file open in Excel: say so, try elsewhere.
+        self.message.error(
+            self.tr("The report could not be saved in %1 (%2). Close it in Excel, or choose another folder.")
+            .replace("%1", str(folder))
+            .replace("%2", exc.strerror or str(exc))
+        )
+
+    def open_folder(self) -> None:
+        if self.saved_folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_folder)))
+
+
 class Tile(QFrame):
     """A big figure with its caption (today's net sales, number of sales, ...)."""
 
@@ -145,7 +215,10 @@ def fit_columns(table: QTableWidget, stretch: int | None = None) -> None:
 
 
 def rows_height(table: QTableWidget, rows: int) -> int:
-    """The height that shows the header and ``rows`` rows whole, whatever the type size."""
+    """The height that shows the header and ``rows`` rows whole, whatever the type size (measured
+    with the window's style sheet: call it once the table is in its window, e.g. when shown)."""
+    table.ensurePolished()
+    table.horizontalHeader().ensurePolished()
     row = table.verticalHeader().defaultSectionSize()
     header = table.horizontalHeader().sizeHint().height()
     return header + rows * row + 2 * table.frameWidth()

@@ -18,10 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.core.reports import REPORT_KINDS, Report, csv_bytes
-from pos_app.manager.printouts import report_pdf
+from pos_app.core.reports import REPORT_KINDS, Report
+from pos_app.manager.printouts import report_csv, report_file_name, report_pdf
 from pos_app.manager.queries import SalesQueries
-from pos_app.ui.manager.common import MessageLine, amount_text, fill_table, heading, make_table
+from pos_app.manager.settings import ExportFolder
+from pos_app.ui.manager.common import (
+    MessageLine,
+    ReportSaver,
+    amount_text,
+    fill_table,
+    heading,
+    make_table,
+)
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -40,6 +48,7 @@ class ReportsScreen(QWidget):
         category_of: Callable[[str], tuple[str, str]],
         staff_name: Callable[[str], str],
         out_dir: Path,
+        exports: ExportFolder,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -48,6 +57,9 @@ class ReportsScreen(QWidget):
         self.staff_name = staff_name
         self.out_dir = out_dir
         self.report: Report | None = None
+        self.message = MessageLine()
+        # Asks where to save (default: the folder used last, Documents, or the till's folder).
+        self.saver = ReportSaver(self, exports, out_dir, self.message)
 
         day = today()
         self.first_edit = QDateEdit(_qdate(day.replace(day=1)))
@@ -83,8 +95,10 @@ class ReportsScreen(QWidget):
         self.show_button.setProperty("primary", True)
         self.show_button.clicked.connect(self.run)
         self.csv_button = QPushButton(self.tr("Save as CSV (Excel)"))
+        self.csv_button.setObjectName("save-csv")
         self.csv_button.clicked.connect(self.export_csv)
         self.pdf_button = QPushButton(self.tr("Save as PDF"))
+        self.pdf_button.setObjectName("save-pdf")
         self.pdf_button.clicked.connect(self.export_pdf)
 
         controls = QHBoxLayout()
@@ -95,10 +109,11 @@ class ReportsScreen(QWidget):
         controls.addWidget(self.kind_box)
         controls.addWidget(self.show_button)
         controls.addStretch(1)
-        exports = QHBoxLayout()
-        exports.addStretch(1)
-        exports.addWidget(self.csv_button)
-        exports.addWidget(self.pdf_button)
+        saving = QHBoxLayout()
+        saving.addStretch(1)
+        saving.addWidget(self.saver.open_button)
+        saving.addWidget(self.csv_button)
+        saving.addWidget(self.pdf_button)
 
         self.table = make_table(["", "", "", ""])
         self.totals = QLabel()
@@ -106,7 +121,6 @@ class ReportsScreen(QWidget):
         self.totals.setWordWrap(True)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
-        self.message = MessageLine()
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Sales reports")))
@@ -115,7 +129,7 @@ class ReportsScreen(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
         layout.addWidget(self.notes)
-        layout.addLayout(exports)
+        layout.addLayout(saving)
         layout.addWidget(self.message)
         self.run()
 
@@ -167,21 +181,11 @@ class ReportsScreen(QWidget):
         self.message.clear_message()
         return report
 
-    def _path(self, suffix: str) -> Path:
-        report = self.report or self.run()
-        name = f"report-{report.kind}-{report.first_day.isoformat()}-{report.last_day.isoformat()}.{suffix}"
-        return self.out_dir / name
-
-    def export_csv(self) -> Path:
+    def export_csv(self) -> bool:
+        """The report shown, as CSV in the folder the manager picks (written off the UI thread)."""
         report = self.run()
-        path = self._path("csv")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(csv_bytes(report))
-        self.message.ok(self.tr("Saved: %1").replace("%1", str(path)))
-        return path
+        return self.saver.save(report_file_name(report, "csv"), lambda path: report_csv(report, path))
 
-    def export_pdf(self) -> Path:
+    def export_pdf(self) -> bool:
         report = self.run()
-        path = report_pdf(report, self._path("pdf"))
-        self.message.ok(self.tr("Saved: %1").replace("%1", str(path)))
-        return path
+        return self.saver.save(report_file_name(report, "pdf"), lambda path: report_pdf(report, path))

@@ -5,15 +5,30 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from pos_app.manager.printouts import report_csv
 from pos_app.manager.queries import Glance, SalesQueries
+from pos_app.manager.settings import ExportFolder
 from pos_app.ui.manager.chart import HourChart
-from pos_app.ui.manager.common import Tile, amount_text, fill_table, heading, make_table
+from pos_app.ui.manager.common import (
+    MessageLine,
+    ReportSaver,
+    Tile,
+    amount_text,
+    fill_table,
+    fit_columns,
+    fit_height,
+    heading,
+    make_table,
+)
 from sync.shared.clock import KST
 
 NUMERIC = frozenset({1, 2, 3})
+REASON = 3  # the refunds table's one free-text column: it takes the room left and wraps
 
 
 class TodayScreen(QWidget):
@@ -23,6 +38,8 @@ class TodayScreen(QWidget):
         today: Callable[[], dt.date],
         staff_name: Callable[[str], str],
         wake_sync: Callable[[], None] | None = None,
+        exports: ExportFolder | None = None,
+        out_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -31,6 +48,11 @@ class TodayScreen(QWidget):
         self.staff_name = staff_name
         self.wake_sync = wake_sync
         self.glance: Glance | None = None
+        self.message = MessageLine()
+        self.message.hide()  # only once something was saved: the chart needs the line on 1024×768
+        self.saver = (
+            ReportSaver(self, exports, out_dir or Path.home(), self.message) if exports is not None else None
+        )
 
         self.title = heading("")
         self.refresh_button = QPushButton(self.tr("Refresh"))
@@ -38,8 +60,15 @@ class TodayScreen(QWidget):
         self.sync_button = QPushButton(self.tr("Send now"))
         self.sync_button.setEnabled(wake_sync is not None)
         self.sync_button.clicked.connect(self._sync)
+        self.csv_button = QPushButton(self.tr("Save as CSV"))
+        self.csv_button.setObjectName("today-csv")
+        self.csv_button.setVisible(self.saver is not None)
+        self.csv_button.clicked.connect(self.export_csv)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        if self.saver is not None:
+            top.addWidget(self.saver.open_button)
+        top.addWidget(self.csv_button)
         top.addWidget(self.sync_button)
         top.addWidget(self.refresh_button)
 
@@ -51,23 +80,27 @@ class TodayScreen(QWidget):
         for tile in (self.net_tile, self.count_tile, self.average_tile, self.unsynced_tile):
             tiles.addWidget(tile)
 
+        # Columns as wide as their figures (the names take the room left), heights from the real
+        # header and rows: fixed guesses cut the 합계 row and the names off.
         self.tenders = make_table([self.tr("Tender"), self.tr("Sold"), self.tr("Refunds"), self.tr("Net")])
-        self.tenders.setFixedHeight(4 * 36 + 44)  # all four rows, no scrolling
+        fit_columns(self.tenders, stretch=0)
         self.chart = HourChart()
         self.top_products = make_table([self.tr("Product"), self.tr("Qty"), self.tr("Amount")])
-        self.top_products.setFixedHeight(5 * 36 + 44)
+        fit_columns(self.top_products, stretch=0)
+        self.fit_heights()
         self.refunds = make_table(
             [
                 self.tr("Time"),
                 self.tr("Kind"),
                 self.tr("Amount"),
                 self.tr("Reason"),
-                self.tr("Approved by / cashier"),
+                self.tr("Approved by"),
+                self.tr("Cashier"),
             ]
         )
-        header = self.refunds.horizontalHeader()
-        for column in (0, 1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.refunds, stretch=REASON)
+        self.refunds.setWordWrap(True)  # a long reason takes more lines, never gets cut off
+        self.refunds.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.offline_label = QLabel()
         self.offline_label.setWordWrap(True)
 
@@ -82,15 +115,26 @@ class TodayScreen(QWidget):
         right.addWidget(heading(self.tr("Refunds and voids")))
         right.addWidget(self.refunds, 1)
         columns = QHBoxLayout()
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(tiles)
         layout.addLayout(columns, 1)
         layout.addWidget(self.offline_label)
+        layout.addWidget(self.message)
         self.refresh()
+
+    def fit_heights(self) -> None:
+        """Every tender row (with 합계) and the five top products, whole: measured again once the
+        window's style sheet applies (the header's type size is only known then)."""
+        fit_height(self.tenders, 4)
+        fit_height(self.top_products, 5)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_heights()
 
     def refresh(self) -> None:
         day = self.today()
@@ -131,7 +175,8 @@ class TodayScreen(QWidget):
                     kinds.get(r.kind, r.kind),
                     amount_text(-r.amount),
                     r.reason,
-                    f"{self.staff_name(r.manager)} / {self.staff_name(r.cashier)}",
+                    self.staff_name(r.manager),
+                    self.staff_name(r.cashier),
                 ]
                 for r in glance.refunds
             ],
@@ -139,8 +184,18 @@ class TodayScreen(QWidget):
         )
         if not glance.refunds:
             self.refunds.setRowCount(1)
-            fill_table(self.refunds, [["", "", "", self.tr("No refunds or voids today."), ""]])
+            fill_table(self.refunds, [["", "", "", self.tr("No refunds or voids today."), "", ""]])
         self.offline_label.setText(self._offline_text(glance))
+
+    def export_csv(self) -> bool:
+        """Today's figures by tender (sold, refunded, net) as CSV, in the folder the manager picks."""
+        if self.saver is None:
+            return False
+        day, queries = self.today(), self.queries
+        return self.saver.save(
+            f"today-{day.isoformat()}.csv",
+            lambda path: report_csv(queries.report("day", day, day), path),
+        )
 
     def _offline_text(self, glance: Glance) -> str:
         off = glance.offline

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from pos_app.manager.settings import ShopSettings
+from pos_app.manager.settings import ExportFolder, ShopSettings
 from pos_app.staff import Permission, StaffMember
 from pos_app.ui.manager.catalogue import CatalogueScreen
 from pos_app.ui.manager.common import STYLE
@@ -64,7 +64,15 @@ class ManagerWindow(QDialog):
         def today() -> dt.date:
             return business_day_of(self.clock())
 
-        self.today = TodayScreen(self.queries, today, self.staff_name, getattr(runtime.sync, "wake", None))
+        exports = ExportFolder(runtime.journal)  # where reports were saved last, on this PC
+        self.today = TodayScreen(
+            self.queries,
+            today,
+            self.staff_name,
+            getattr(runtime.sync, "wake", None),
+            exports=exports,
+            out_dir=out_dir,
+        )
         self.dayclose = DayCloseScreen(
             self.book,
             today,
@@ -75,7 +83,7 @@ class ManagerWindow(QDialog):
             columns=config.printer_columns,
             staff_name=self.staff_name,
         )
-        self.reports = ReportsScreen(self.queries, today, self.category_of, self.staff_name, out_dir)
+        self.reports = ReportsScreen(self.queries, today, self.category_of, self.staff_name, out_dir, exports)
         self.catalogue_screen = CatalogueScreen(self.catalogue, member.staff_id)
         self.staff = StaffScreen(roster, member.staff_id)
         self.settings = SettingsScreen(self.settings_store, member.staff_id, defaults)
