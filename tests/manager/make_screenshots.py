@@ -1,7 +1,9 @@
-"""Screenshots of each manager screen in Korean at 1280×800 for the README.
+"""Screenshots of each manager screen in Korean: at 1280×800 for the README, and at other sizes
+(``manager-<screen>-<size>.png``) to check the counter's 1024×768 and a 1920×1080 screen.
 
-Run under a virtual screen:
+Run under a virtual screen (or with QT_QPA_PLATFORM=offscreen):
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python -m tests.manager.make_screenshots
+    .venv/bin/python -m tests.manager.make_screenshots 1024x768 [OUT_DIR] [today,dayclose,...]
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from pos_app.catalogue_store import CatalogueStore
 from pos_app.checkout import Checkout
@@ -24,6 +26,7 @@ from pos_app.journal.store import Ack, Journal
 from pos_app.manager import ShopSettings, ShopSettingsStore
 from pos_app.runtime import TillRuntime, compose
 from pos_app.staff import StaffRoster
+from pos_app.ui.background import pending
 from pos_app.ui.manager import ManagerWindow, install_translator
 from sync.client import SyncClient
 from sync.shared.cards.keys import new_issuer_key
@@ -142,19 +145,53 @@ def demo_till(folder: Path) -> tuple[TillRuntime, StaffRoster, list[dt.datetime]
     return runtime, roster, clock
 
 
-def main() -> int:
-    app = QApplication(sys.argv)
+def sell_after_the_close(runtime: TillRuntime, clock: list[dt.datetime]) -> None:
+    """The manager closes the day, then the café sells on: what the close screen shows then."""
+    draft = runtime.day_close.draft(TODAY)
+    cash = draft.expected_cash
+    runtime.day_close.close(
+        TODAY,
+        {10_000: str(cash // 10_000), 1_000: str(cash % 10_000 // 1_000), 10: str(cash % 1_000 // 10)},
+        reason="",
+        next_float="100000",
+        closed_by="s001",
+    )
+    clock[0] = dt.datetime.combine(TODAY, dt.time(20, 40), tzinfo=KST).astimezone(dt.UTC)
+    for skus, paid_by in ((["C01", "B01"], "cash"), (["M01"], "card"), (["C02"], "cash")):
+        cart = Cart()
+        for sku in skus:
+            cart = cart.add(runtime.catalogue.item(sku))  # type: ignore[arg-type]
+        tenders = (
+            Tenders(cash_received=cart.total)
+            if paid_by == "cash"
+            else Tenders(bank_card=cart.total, approval_no="30012345")
+        )
+        runtime.checkout.pay(cart, tenders, None, "s002")
+        clock[0] += dt.timedelta(minutes=7)
+
+
+def main(argv: list[str]) -> int:
+    size = argv[1] if len(argv) > 1 else "1280x800"
+    out = Path(argv[2]) if len(argv) > 2 else OUT
+    shots = ["today", "dayclose", "reports", "catalogue", "staff", "settings", "dayclose-after-close"]
+    wanted = set(argv[3].split(",")) if len(argv) > 3 else set(shots)
+    width, height = (int(n) for n in size.split("x"))
+    suffix = "" if size == "1280x800" else f"-{size}"
+    app = QApplication(argv[:1])
     install_translator(app, "ko")
-    OUT.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        runtime, roster, _clock = demo_till(Path(tmp))
+        runtime, roster, clock = demo_till(Path(tmp))
+        # The folder question of 보고서 › CSV is answered here: the shot shows 폴더 열기 after a save.
+        exports = Path(tmp) / "보고서"
+        exports.mkdir()
+        QFileDialog.getExistingDirectory = staticmethod(lambda *_a, **_k: str(exports))  # type: ignore[method-assign]
         manager = roster.sign_in("s001", "2580")
         window = ManagerWindow(runtime, manager)
-        window.setGeometry(0, 0, 1280, 800)
+        window.setGeometry(0, 0, width, height)
         window.show()
-        shots = ["today", "dayclose", "reports", "catalogue", "staff", "settings"]
-        for index, name in enumerate(shots):
-            window.tabs.setCurrentIndex(index)
+        for name in shots:
+            window.tabs.setCurrentIndex(shots.index(name) if name in shots[:6] else 1)
             if name == "dayclose":
                 screen = window.dayclose
                 for value, text in {50_000: "2", 10_000: "6", 5_000: "3", 1_000: "12", 500: "1"}.items():
@@ -163,15 +200,26 @@ def main() -> int:
             if name == "reports":
                 window.reports.kind_box.setCurrentIndex(window.reports.kind_box.findData("day"))
                 window.reports.set_range(6)
+                window.reports.export_csv()
+                while pending():
+                    app.processEvents()
             if name == "catalogue":
                 window.catalogue_screen.select_sku("C02")
                 window.catalogue_screen.price_edit.setText("-500")
                 window.catalogue_screen.save_item()
             if name == "staff":
                 window.staff.select("s002")
+            if name == "dayclose-after-close":
+                sell_after_the_close(runtime, clock)
+                for edit in window.dayclose.count_edits.values():
+                    edit.clear()
+                window.dayclose.message.clear_message()
+                window.dayclose.refresh()
             for _ in range(5):
                 app.processEvents()
-            path = OUT / f"manager-{name}.png"
+            if name not in wanted:
+                continue
+            path = out / f"manager-{name}{suffix}.png"
             window.grab().save(str(path))
             print(path)
         window.close()
@@ -180,4 +228,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv))
