@@ -54,7 +54,9 @@ def offline_scan_to_commit(n: int = 150) -> list[float]:  # 150 x 3,000 won stay
         ]
         journal.apply_snapshot(cards, 1, full=True, at=now)
         checkout = Checkout(journal, issuer_public_key=issuer.public_key())
-        payloads = [sign_card(CardToken(c["number"], 1, dt.date(now.year, 12, 31)), issuer) for c in cards]
+        payloads = [
+            sign_card(CardToken(str(c["number"]), 1, dt.date(now.year, 12, 31)), issuer) for c in cards
+        ]
         times = []
         for payload in payloads:
             start = time.perf_counter()

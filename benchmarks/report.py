@@ -27,8 +27,9 @@ class Figure:
         text = f"  {self.name:<58} {shown} {self.unit:<9}"
         if self.budget is not None:
             sign = "≥" if self.higher_is_better else "≤"
-            ratio = self.value / self.budget if self.budget else float("inf")
-            text += f" budget {sign} {self.budget:g} {self.unit} (ratio {ratio:.2f}) {self.verdict()}"
+            # A budget of zero (no errors) has no ratio to show.
+            versus = f" (ratio {self.value / self.budget:.2f})" if self.budget else ""
+            text += f" budget {sign} {self.budget:g} {self.unit}{versus} {self.verdict()}"
         if self.baseline is not None:
             ratio = self.value / self.baseline if self.baseline else float("inf")
             text += f" vs {self.baseline_name} {self.baseline:g} (ratio {ratio:.2f})"
