@@ -30,6 +30,8 @@ programme = Table(
     Column("issuer_public_key", String(64), nullable=False),
     Column("limits", Text, nullable=False),
     Column("created_at", String(40), nullable=False),
+    # Revision 0005: the office's settings for the year (anomaly thresholds), JSON.
+    Column("settings", Text, nullable=False, default="{}", server_default="{}"),
 )
 
 shop = Table(
@@ -41,6 +43,10 @@ shop = Table(
     Column("representative", Text, nullable=False, default=""),
     Column("address", Text, nullable=False, default=""),
     Column("phone", String(32), nullable=False, default=""),
+    # Revision 0005: where the programme pays the shop.
+    Column("bank", Text, nullable=False, default="", server_default=""),
+    Column("account_no", String(32), nullable=False, default="", server_default=""),
+    Column("account_holder", Text, nullable=False, default="", server_default=""),
 )
 
 till = Table(
@@ -81,6 +87,8 @@ card = Table(
     # an older snapshot could not have known.
     Column("revoked_version", BigInteger, nullable=True),
     Column("created_at", String(40), nullable=False),
+    # Revision 0005: the programme year the card was issued for (its points are that year's).
+    Column("year", Integer, nullable=True),
     CheckConstraint("status IN ('active','online_only','revoked','replaced','expired')", name="card_status"),
 )
 Index("card_version", card.c.version)
@@ -230,7 +238,51 @@ alert = Table(
     Column("till_id", String(64), nullable=True),
     Column("detail", Text, nullable=False),
     Column("at", String(40), nullable=False),
+    # Revision 0005: what the alert is about (an anomaly is raised once per subject), and the
+    # office's handling of it.
+    Column("subject", String(120), nullable=True),
+    Column("status", String(16), nullable=False, default="open", server_default="open"),
+    Column("handled_by", String(64), nullable=True),
+    Column("handled_at", String(40), nullable=True),
+    Column("note", Text, nullable=False, default="", server_default=""),
+    CheckConstraint("status IN ('open','acknowledged','resolved')", name="alert_status"),
 )
+Index("alert_kind_subject", alert.c.kind, alert.c.subject, unique=True)
+
+# Revision 0005: every office action, append-only (triggers refuse UPDATE and DELETE): who, when,
+# what, its arguments, and the figures before and after (JSON).
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("at", String(40), nullable=False),
+    Column("operator", String(64), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("target", Text, nullable=False, default="", server_default=""),
+    Column("args", Text, nullable=False, default="{}", server_default="{}"),
+    Column("before", Text, nullable=False, default="{}", server_default="{}"),
+    Column("after", Text, nullable=False, default="{}", server_default="{}"),
+)
+Index("audit_at", audit_log.c.at)
+Index("audit_action", audit_log.c.action)
+
+# Revision 0005: a payment to a shop for a period, idempotent by the bank's reference; ``txn_id``
+# is the ledger transfer shop -> settled that records it.
+payment = Table(
+    "payment",
+    metadata,
+    Column("reference", String(64), primary_key=True),
+    Column("shop_id", String(64), ForeignKey("shop.shop_id"), nullable=False),
+    Column("period_start", Date, nullable=False),
+    Column("period_end", Date, nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    Column("paid_on", Date, nullable=False),
+    Column("txn_id", String(32), nullable=False),
+    Column("recorded_at", String(40), nullable=False),
+    Column("operator", String(64), nullable=False),
+    CheckConstraint("amount > 0", name="payment_amount_positive"),
+)
+Index("payment_shop", payment.c.shop_id, payment.c.period_start)
 
 counter = Table(
     "counter",
