@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sync.ledger import alerts as _alerts
+from sync.ledger import audit as _audit
 from sync.ledger import cards as _cards
 from sync.ledger import closing as _closing
 from sync.ledger import disputes as _disputes
@@ -51,6 +52,25 @@ class Ledger:
         self.is_postgres = self.engine.dialect.name == "postgresql"
         self.clock = clock
         self.till_tokens = TillTokens(self._check_till_token)
+
+    # -- audit log ------------------------------------------------------------------------------
+    def audit(
+        self,
+        operator: str,
+        action: str,
+        target: str = "",
+        *,
+        args: dict[str, Any] | None = None,
+        before: dict[str, Any] | None = None,
+        after: dict[str, Any] | None = None,
+    ) -> None:
+        """Record an office action that has no unit of work of its own here (an export, a view)."""
+        with uow(self.engine) as conn:
+            _audit.record(conn, self.clock, operator, action, target, args=args, before=before, after=after)
+
+    def audit_log(self, **filters: Any) -> list[_audit.AuditRecord]:
+        with reading(self.engine) as conn:
+            return _audit.entries(conn, **filters)
 
     def dispose(self) -> None:
         self.engine.dispose()
