@@ -117,6 +117,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "returned {amount} won of unspent points to the fund",
     ),
     "verify_ok": ("이상 없음 (OK)", "OK"),
+    "audit_empty": ("해당하는 기록이 없습니다.", "no matching records"),
     "dispute_unknown": ("분쟁 청구 {dispute}을(를) 찾을 수 없습니다.", "no disputed claim {dispute}"),
     "dispute_closed": (
         "분쟁 청구 {dispute}은(는) 이미 처리되었습니다 ({status}).",

@@ -86,11 +86,15 @@ class Ledger:
         expires_on: dt.date,
         issuer_public_key_hex: str,
         limits: TillLimits | None = None,
+        *,
+        operator: str = "system",
     ) -> None:
         with uow(self.engine) as conn:
             _programme.create_programme(
                 conn, self.clock, year, grant_amount, expires_on, issuer_public_key_hex, limits
             )
+            after = {"grant": grant_amount, "expires_on": expires_on, "issuer_key": issuer_public_key_hex}
+            _audit.record(conn, self.clock, operator, "init_programme", str(year), after=after)
 
     def programme(self, year: int | None = None) -> ProgrammeInfo:
         with reading(self.engine) as conn:
@@ -104,13 +108,19 @@ class Ledger:
         representative: str = "",
         address: str = "",
         phone: str = "",
+        *,
+        operator: str = "system",
     ) -> None:
         with uow(self.engine) as conn:
             _programme.add_shop(conn, shop_id, name, business_no, representative, address, phone)
+            after = {"name": name, "business_no": business_no}
+            _audit.record(conn, self.clock, operator, "add_shop", shop_id, after=after)
 
-    def enrol_till(self, shop_id: str, till_id: str) -> str:
+    def enrol_till(self, shop_id: str, till_id: str, *, operator: str = "system") -> str:
         with uow(self.engine) as conn:
-            return _programme.enrol_till(conn, self.clock, shop_id, till_id)
+            token = _programme.enrol_till(conn, self.clock, shop_id, till_id)
+            _audit.record(conn, self.clock, operator, "enrol_till", till_id, args={"shop_id": shop_id})
+            return token
 
     def authenticate_till(self, token: str) -> TillRecord | None:
         """The till a bearer token belongs to (checked tokens are trusted for a few seconds)."""
@@ -125,9 +135,13 @@ class Ledger:
             return _programme.shop_header(conn, shop_id)
 
     # -- participants, cards, grants ----------------------------------------------------------------
-    def add_participants(self, rows: Sequence[ParticipantRecord]) -> int:
+    def add_participants(self, rows: Sequence[ParticipantRecord], *, operator: str = "system") -> int:
         with uow(self.engine) as conn:
-            return _cards.add_participants(conn, rows)
+            added = _cards.add_participants(conn, rows)
+            active = sum(1 for r in rows if r.active)
+            after = {"rows": len(rows), "added": added, "eligible": active}
+            _audit.record(conn, self.clock, operator, "import_participants", after=after)
+            return added
 
     def participants(self) -> list[ParticipantRecord]:
         with reading(self.engine) as conn:
@@ -141,26 +155,69 @@ class Ledger:
         with reading(self.engine) as conn:
             return _cards.cards(conn, participant_id)
 
-    def grant(self, year: int, participant_ids: Sequence[str] | None = None) -> list[GrantRecord]:
+    def grant(
+        self, year: int, participant_ids: Sequence[str] | None = None, *, operator: str = "system"
+    ) -> list[GrantRecord]:
         with uow(self.engine) as conn:
-            return _cards.grant(conn, self.clock, year, participant_ids)
+            granted = _cards.grant(conn, self.clock, year, participant_ids)
+            args = {"participants": list(participant_ids) if participant_ids is not None else "all eligible"}
+            after = {"granted": len(granted), "amount": sum(g.amount for g in granted)}
+            _audit.record(conn, self.clock, operator, "grant", str(year), args=args, after=after)
+            return granted
 
-    def revoke_card(self, number: str, reason: str) -> None:
+    def revoke_card(self, number: str, reason: str, *, operator: str = "system") -> None:
         with uow(self.engine) as conn:
+            before = {
+                "status": _queries.card_status(conn, number),
+                "balance": _queries.card_balance(conn, number),
+            }
             _cards.revoke_card(conn, self.clock, number, reason)
+            after = {"status": _queries.card_status(conn, number)}
+            _audit.record(
+                conn,
+                self.clock,
+                operator,
+                "revoke",
+                number,
+                args={"reason": reason},
+                before=before,
+                after=after,
+            )
 
-    def replace_card(self, number: str, reason: str) -> CardRecord:
+    def replace_card(self, number: str, reason: str, *, operator: str = "system") -> CardRecord:
         with uow(self.engine) as conn:
-            return _cards.replace_card(conn, self.clock, number, reason)
+            before = {
+                "status": _queries.card_status(conn, number),
+                "balance": _queries.card_balance(conn, number),
+            }
+            new = _cards.replace_card(conn, self.clock, number, reason)
+            after = {"new_card": new.number, "balance": _queries.card_balance(conn, new.number)}
+            _audit.record(
+                conn,
+                self.clock,
+                operator,
+                "replace",
+                number,
+                args={"reason": reason},
+                before=before,
+                after=after,
+            )
+            return new
 
     # -- closing ---------------------------------------------------------------------------------
-    def expire(self, year: int) -> int:
+    def expire(self, year: int, *, operator: str = "system") -> int:
         with uow(self.engine) as conn:
-            return _closing.expire(conn, self.clock, year)
+            returned = _closing.expire(conn, self.clock, year)
+            _audit.record(conn, self.clock, operator, "expire", str(year), after={"returned": returned})
+            return returned
 
-    def settle(self, shop_id: str, amount: int | None = None) -> int:
+    def settle(self, shop_id: str, amount: int | None = None, *, operator: str = "system") -> int:
         with uow(self.engine) as conn:
-            return _closing.settle(conn, self.clock, shop_id, amount)
+            paid = _closing.settle(conn, self.clock, shop_id, amount)
+            _audit.record(
+                conn, self.clock, operator, "settle", shop_id, args={"amount": amount}, after={"paid": paid}
+            )
+            return paid
 
     # -- tills ------------------------------------------------------------------------------------
     def ingest(self, till_id: str, request: PushRequest) -> PushResponse:
@@ -191,7 +248,12 @@ class Ledger:
         self, dispute_id: str, *, accept: bool, note: str, operator: str
     ) -> _disputes.DisputeRecord:
         with uow(self.engine) as conn:
-            return _disputes.resolve_dispute(conn, self.clock, dispute_id, accept, note, operator)
+            done = _disputes.resolve_dispute(conn, self.clock, dispute_id, accept, note, operator)
+            after = {"status": done.status, "amount": done.amount, "shop_id": done.shop_id}
+            _audit.record(
+                conn, self.clock, operator, "resolve_dispute", dispute_id, args={"note": note}, after=after
+            )
+            return done
 
     # -- queries and checks ------------------------------------------------------------------------
     def balances(self) -> list[AccountBalance]:

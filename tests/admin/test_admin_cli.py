@@ -156,11 +156,11 @@ def test_grant_and_cards_for_eligible_participants_only(tmp_path, db):
     with open(out / "cards.csv", encoding="utf-8-sig") as handle:
         issued = list(csv.DictReader(handle))
     assert len(issued) == len(eligible)
-    assert (out / "admin-audit.log").read_text().count("issue-cards") == 1
+    assert [r.after["cards"] for r in ledger.audit_log(action="issue_cards")] == [len(eligible)]
     # The QR on the sheet decodes to a payload that verifies with the programme's public key.
-    from sync.admin.cli import _printed
+    from sync.admin.commands.cards import printed_cards
 
-    card = _printed(ledger, key, None)[0]
+    card = printed_cards(ledger, key, None)[0]
     read = decode_image(render_qr(card.payload, box_size=4, border=1)).text
     public = load_public_key_hex(ledger.programme().issuer_public_key)
     import datetime as dt

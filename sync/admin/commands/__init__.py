@@ -1,0 +1,10 @@
+"""`allive-admin`'s commands, one module per area of the office's work. Each module has
+``register(sub)``, which adds its subcommands with ``office.command``."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from sync.admin.commands import audit, cards, money, participants, programme
+
+MODULES: tuple[ModuleType, ...] = (programme, participants, cards, money, audit)

@@ -1,0 +1,102 @@
+"""Cards: printing, stopping, replacing, and their balances."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+from sync.admin.card_sheet import PrintedCard, write_card_csv, write_card_sheet
+from sync.admin.office import AdminError, Office, Subparsers, command
+from sync.ledger.service import Ledger
+from sync.shared.cards.keys import load_private_key_pem
+from sync.shared.cards.token import CardToken, sign_card
+from sync.shared.money import won
+
+
+def register(sub: Subparsers) -> None:
+    p = command(sub, "issue-cards", issue_cards, "write printable card sheets (PDF) and the office's CSV")
+    p.add_argument("--key-file", type=Path, required=True)
+    p.add_argument("--out-dir", type=Path, required=True)
+    p.add_argument("--participant", action="append")
+
+    p = command(sub, "revoke", revoke, "stop a card (lost, misused)")
+    p.add_argument("card")
+    p.add_argument("--reason", required=True)
+
+    p = command(sub, "replace", replace, "replace a lost or damaged card, moving its balance")
+    p.add_argument("card")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--key-file", type=Path, required=True)
+    p.add_argument("--out-dir", type=Path, required=True)
+
+    p = command(sub, "balances", balances, "show account balances")
+    p.add_argument("--card")
+
+
+def printed_cards(ledger: Ledger, key_file: Path, participant_ids: Sequence[str] | None) -> list[PrintedCard]:
+    try:
+        key = load_private_key_pem(key_file.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise AdminError("key_unreadable", path=key_file, error=exc) from exc
+    names = {p.participant_id: p.name for p in ledger.participants()}
+    cards = [
+        c
+        for c in ledger.cards()
+        if c.status in ("active", "online_only")
+        and (participant_ids is None or c.participant_id in participant_ids)
+    ]
+    return [
+        PrintedCard(
+            c.number,
+            c.issue,
+            c.expires_on,
+            sign_card(CardToken(c.number, c.issue, c.expires_on), key),
+            c.participant_id or "",
+            names.get(c.participant_id or "", ""),
+        )
+        for c in cards
+    ]
+
+
+def issue_cards(office: Office, args: argparse.Namespace) -> int:
+    cards = printed_cards(office.ledger, args.key_file, args.participant)
+    if not cards:
+        raise AdminError("no_cards")
+    write_card_sheet(cards, args.out_dir / "cards.pdf")
+    write_card_csv(cards, args.out_dir / "cards.csv")
+    office.ledger.audit(
+        office.operator,
+        "issue_cards",
+        str(args.out_dir),
+        args={"participants": args.participant or "all"},
+        after={"cards": len(cards), "files": ["cards.pdf", "cards.csv"]},
+    )
+    pages = -(-len(cards) // 10)
+    office.say("cards_written", count=len(cards), pages=pages, path=args.out_dir / "cards.pdf")
+    return 0
+
+
+def revoke(office: Office, args: argparse.Namespace) -> int:
+    office.ledger.revoke_card(args.card, args.reason, operator=office.operator)
+    office.say("card_revoked", card=args.card)
+    return 0
+
+
+def replace(office: Office, args: argparse.Namespace) -> int:
+    before = office.ledger.card_balance(args.card)
+    new = office.ledger.replace_card(args.card, args.reason, operator=office.operator)
+    cards = [c for c in printed_cards(office.ledger, args.key_file, None) if c.number == new.number]
+    write_card_sheet(cards, args.out_dir / f"card-{new.number}.pdf")
+    office.say("card_replaced", card=args.card, new=new.number, amount=won(before))
+    return 0
+
+
+def balances(office: Office, args: argparse.Namespace) -> int:
+    if args.card:
+        balance, status = office.ledger.card_balance(args.card), office.ledger.card_status(args.card)
+        office.say("card_balance", card=args.card, amount=won(balance), status=status)
+    else:
+        for b in office.ledger.balances():
+            print(f"{b.name}\t{b.balance}")
+    return 0
