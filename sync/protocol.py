@@ -110,7 +110,11 @@ class SnapshotResponse(Answer):
     full: bool
     server_time: dt.datetime
     cards: list[CardState]
-    issuer_public_key: str
+    issuer_public_key: str  # the latest year's (what a till before keyrings reads)
+    issuer_keys: dict[str, str] = Field(
+        default_factory=dict,
+        description="year -> issuer public key of every year whose cards can still be spent",
+    )
     limits: TillLimits
     shop: dict[str, Any] = Field(default_factory=dict, description="shop header for receipts")
     applied_through: int | None = Field(default=None, description="the till's acknowledged head")

@@ -117,6 +117,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "returned {amount} won of unspent points to the fund",
     ),
     "verify_ok": ("이상 없음 (OK)", "OK"),
+    "expire_too_early": (
+        "{year}년 포인트는 {expires}까지 쓸 수 있습니다: 그 다음 날부터 소멸할 수 있습니다 "
+        "(미리 하려면 --force와 --reason).",
+        "{year}'s points can be spent until {expires}: expire them from the day after "
+        "(earlier needs --force and --reason)",
+    ),
+    "expire_force_needs_reason": (
+        "{year}년 포인트를 미리 소멸하려면 --reason으로 이유를 적어야 합니다.",
+        "expiring {year}'s points early needs a reason (--reason)",
+    ),
+    "expiry_in_the_past": (
+        "{year}년 사업의 사용 기한 {expires}은(는) 이미 지났습니다.",
+        "the {year} programme's last spending day {expires} has passed already",
+    ),
     "audit_empty": ("해당하는 기록이 없습니다.", "no matching records"),
     "dispute_unknown": ("분쟁 청구 {dispute}을(를) 찾을 수 없습니다.", "no disputed claim {dispute}"),
     "dispute_closed": (

@@ -65,7 +65,12 @@ def cards(conn: Connection, participant_id: str | None = None) -> list[CardRecor
 
 
 def next_card(
-    conn: Connection, clock: Clock, participant_id: str | None, issue: int, expires_on: dt.date
+    conn: Connection,
+    clock: Clock,
+    participant_id: str | None,
+    issue: int,
+    expires_on: dt.date,
+    year: int | None = None,
 ) -> CardRecord:
     serial = (conn.execute(select(func.max(t.card.c.serial))).scalar() or 0) + 1
     number = make_card_number(serial)
@@ -76,6 +81,7 @@ def next_card(
             participant_id=participant_id,
             issue=issue,
             expires_on=expires_on,
+            year=year,
             status="active",
             version=bump_version(conn),
             created_at=stamp(clock),
@@ -86,11 +92,11 @@ def next_card(
 
 
 def issue_card(conn: Connection, clock: Clock, participant_id: str) -> CardRecord:
-    expires_on = programme(conn).expires_on
+    info = programme(conn)
     known = select(t.participant.c.participant_id).where(t.participant.c.participant_id == participant_id)
     if not conn.execute(known).first():
         raise LedgerError("participant_unknown", participant_id=participant_id)
-    return next_card(conn, clock, participant_id, 1, expires_on)
+    return next_card(conn, clock, participant_id, 1, info.expires_on, info.year)
 
 
 def grant(
@@ -110,10 +116,16 @@ def grant(
     people = [r[0] for r in conn.execute(query.order_by(t.participant.c.participant_id)) if r[0] not in done]
     if not people:
         return []
+    # Each year's points go on a card of that year (its expiry, its issuer key): a participant with
+    # points left from last year holds both cards until last year's expire.
     current: dict[str, str] = {}
     for pid, number in conn.execute(
         select(t.card.c.participant_id, t.card.c.number)
-        .where(t.card.c.status.in_(SPENDABLE), t.card.c.participant_id.isnot(None))
+        .where(
+            t.card.c.status.in_(SPENDABLE),
+            t.card.c.participant_id.isnot(None),
+            t.card.c.year == year,
+        )
         .order_by(t.card.c.serial)
     ):
         current[pid] = number
@@ -132,6 +144,7 @@ def grant(
                     "participant_id": pid,
                     "issue": 1,
                     "expires_on": info.expires_on,
+                    "year": year,
                     "status": "active",
                     "version": version,
                     "created_at": stamp(clock),
@@ -198,7 +211,7 @@ def replace_card(conn: Connection, clock: Clock, number: str, reason: str) -> Ca
     old = lock_card(conn, number)
     if old["status"] == "replaced":
         raise LedgerError("card_already_replaced", card=number, replaced_by=old["replaced_by"])
-    new = next_card(conn, clock, old["participant_id"], old["issue"] + 1, old["expires_on"])
+    new = next_card(conn, clock, old["participant_id"], old["issue"] + 1, old["expires_on"], old["year"])
     balance = account_balance(conn, card_account(number), lock=True)
     moves = [(card_account(number), -balance), (card_account(new.number), balance)]
     post(conn, clock, Transaction.of("replacement", None, moves, reason))

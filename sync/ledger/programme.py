@@ -14,7 +14,7 @@ from sync.ledger.postings import ensure_accounts, stamp
 from sync.ledger.records import ProgrammeInfo, TillRecord
 from sync.ledger.transaction import DISPUTED, SHORTFALL, fund_account, settled_account, shop_account
 from sync.protocol import TillLimits
-from sync.shared.clock import Clock
+from sync.shared.clock import KST, Clock
 
 
 def token_hash(token: str) -> str:
@@ -32,6 +32,8 @@ def create_programme(
 ) -> None:
     if grant_amount <= 0:
         raise LedgerError("grant_not_positive", amount=grant_amount)
+    if expires_on < clock().astimezone(KST).date():
+        raise LedgerError("expiry_in_the_past", year=year, expires=expires_on)
     try:
         bytes.fromhex(issuer_public_key_hex)
     except ValueError:
@@ -66,6 +68,20 @@ def programme(conn: Connection, year: int | None = None) -> ProgrammeInfo:
         row["issuer_public_key"],
         TillLimits.model_validate_json(row["limits"]),
     )
+
+
+def issuer_keys(conn: Connection, today: dt.date) -> dict[str, str]:
+    """Year -> issuer public key of every programme year whose cards can still be spent (and the
+    latest year's in any case): the keyring a till checks cards against."""
+    rows = conn.execute(
+        select(t.programme.c.year, t.programme.c.issuer_public_key, t.programme.c.expires_on).order_by(
+            t.programme.c.year
+        )
+    ).all()
+    keys = {str(year): key for year, key, expires_on in rows if expires_on >= today}
+    if rows and str(rows[-1][0]) not in keys:
+        keys[str(rows[-1][0])] = rows[-1][1]
+    return keys
 
 
 def latest_limits(conn: Connection) -> TillLimits | None:
@@ -124,9 +140,10 @@ def enrol_till(conn: Connection, clock: Clock, shop_id: str, till_id: str) -> st
 
 
 def authenticate_till(conn: Connection, token: str) -> TillRecord | None:
+    hashed = token_hash(token)
     row = conn.execute(
         select(t.till.c.till_id, t.till.c.shop_id).where(
-            t.till.c.token_hash == token_hash(token), t.till.c.active.is_(True)
+            t.till.c.token_hash == hashed, t.till.c.active.is_(True)
         )
     ).first()
-    return TillRecord(row[0], row[1]) if row else None
+    return TillRecord(row[0], row[1], hashed) if row else None

@@ -205,10 +205,14 @@ class Ledger:
             return new
 
     # -- closing ---------------------------------------------------------------------------------
-    def expire(self, year: int, *, operator: str = "system") -> int:
+    def expire(self, year: int, *, operator: str = "system", force: bool = False, reason: str = "") -> int:
+        """Return year ``year``'s unspent points to its fund (refused before its expiry unless forced)."""
         with uow(self.engine) as conn:
-            returned = _closing.expire(conn, self.clock, year)
-            _audit.record(conn, self.clock, operator, "expire", str(year), after={"returned": returned})
+            returned = _closing.expire(conn, self.clock, year, force=force, reason=reason)
+            args = {"force": force, "reason": reason} if force else {}
+            _audit.record(
+                conn, self.clock, operator, "expire", str(year), args=args, after={"returned": returned}
+            )
             return returned
 
     def settle(self, shop_id: str, amount: int | None = None, *, operator: str = "system") -> int:

@@ -11,11 +11,11 @@ from sync.ledger import schema as t
 from sync.ledger.db import is_postgres
 from sync.ledger.errors import LedgerError
 from sync.ledger.postings import stamp
-from sync.ledger.programme import programme, shop_header
+from sync.ledger.programme import issuer_keys, programme, shop_header
 from sync.ledger.versions import current_version
 from sync.protocol import CardState, SnapshotResponse, StoredEntry, TillEntriesResponse, WireEntry
 from sync.shared.cards.number import mask_name
-from sync.shared.clock import Clock
+from sync.shared.clock import KST, Clock
 
 
 def snapshot(conn: Connection, clock: Clock, till_id: str, since: int = 0) -> SnapshotResponse:
@@ -58,6 +58,7 @@ def snapshot(conn: Connection, clock: Clock, till_id: str, since: int = 0) -> Sn
         server_time=clock(),
         cards=cards,
         issuer_public_key=info.issuer_public_key,
+        issuer_keys=issuer_keys(conn, clock().astimezone(KST).date()),
         limits=info.limits,
         shop=shop_header(conn, till_row[0]),
         applied_through=head[0],

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from reliability.world import YEAR
-from sync.ledger.service import LedgerError
+from reliability.world import EXPIRES, YEAR
+from sync.ledger.service import Ledger, LedgerError
 from tests.ledger.conftest import TillStream, push
 
 
@@ -178,8 +179,18 @@ def test_revoked_and_expired_cards_are_refused_online(programme):
     till = TillStream("cafe1-1")
     ledger.revoke_card(programme.cards[1], "misuse")
     assert push(ledger, "cafe1-1", till.sale(programme.cards[1], 1000)).results[0].reason == "card_revoked"
-    # Every unspent point goes back to the fund, the stopped card's included.
-    assert ledger.expire(YEAR) == 400_000
+    # Not before the year's last spending day has passed (KST), unless forced with a reason.
+    with pytest.raises(LedgerError, match="expire_too_early"):
+        ledger.expire(YEAR)
+    with pytest.raises(LedgerError, match="expire_force_needs_reason"):
+        ledger.expire(YEAR, force=True)
+    # The day after: every unspent point goes back to the fund, the stopped card's included.
+    after = Ledger(ledger.database_url, clock=lambda: dt.datetime.combine(EXPIRES, dt.time(15, 0), dt.UTC))
+    try:
+        assert after.expire(YEAR) == 400_000
+        assert after.expire(YEAR) == 0  # nothing twice
+    finally:
+        after.dispose()
     assert push(ledger, "cafe1-1", till.sale(programme.cards[0], 1000)).results[0].reason == "card_expired"
     assert ledger.verify() == []
 

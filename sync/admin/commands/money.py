@@ -13,8 +13,10 @@ def register(sub: Subparsers) -> None:
     p = command(sub, "settle", settle, "pay a shop what participants spent there")
     p.add_argument("shop_id")
     p.add_argument("--amount", type=int)
-    p = command(sub, "expire", expire, "return unspent points to the fund at the end of the year")
+    p = command(sub, "expire", expire, "return a year's unspent points to its fund after its last day")
     p.add_argument("--year", type=int, required=True)
+    p.add_argument("--force", action="store_true", help="before the year's last day (needs --reason)")
+    p.add_argument("--reason", default="", help="why an early expiry (kept in the audit log)")
     command(sub, "verify", verify, "check the ledger's invariants; exit 1 on any problem")
     p = command(sub, "disputes", disputes, "offline claims beyond the rules, waiting for the office")
     p.add_argument("--all", action="store_true", help="closed claims too")
@@ -41,7 +43,8 @@ def settle(office: Office, args: argparse.Namespace) -> int:
 
 
 def expire(office: Office, args: argparse.Namespace) -> int:
-    office.say("expired", amount=won(office.ledger.expire(args.year, operator=office.operator)))
+    returned = office.ledger.expire(args.year, operator=office.operator, force=args.force, reason=args.reason)
+    office.say("expired", amount=won(returned))
     return 0
 
 
