@@ -8,6 +8,7 @@ answer, the offline rules decide, and the outcome is itself a journal entry.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -186,7 +187,9 @@ class Checkout:
         refund_window: dt.timedelta | Callable[[], dt.timedelta] = dt.timedelta(hours=24),
     ) -> None:
         self.journal = journal
-        self._issuer_key = issuer_public_key
+        self._issuer_key = issuer_public_key  # bootstraps the keyring until the first snapshot
+        self._keyring: list[Ed25519PublicKey] = []
+        self._keyring_text = ""
         self._limits = limits
         self.link = link
         # Every entry this service writes is stamped by one clock: the journal's unless given.
@@ -197,13 +200,21 @@ class Checkout:
         self._refund_window = refund_window
 
     # -- configuration pulled from the ledger ----------------------------------------------------
-    def issuer_key(self) -> Ed25519PublicKey:
+    def issuer_keys(self) -> list[Ed25519PublicKey]:
+        """The keyring cards are checked against: every programme year's key the ledger sent with
+        its last snapshot; before the first sync, the key the till was enrolled with."""
+        ring = self.journal.setting("issuer_keys")
+        if ring:
+            if ring != self._keyring_text:
+                self._keyring = [load_public_key_hex(k) for _, k in sorted(json.loads(ring).items())]
+                self._keyring_text = ring
+            return self._keyring
         if self._issuer_key is None:
             stored = self.journal.setting("issuer_public_key")
             if not stored:
                 raise CardRejected(CardProblem.UNREADABLE, "no issuer key configured")
             self._issuer_key = load_public_key_hex(stored)
-        return self._issuer_key
+        return [self._issuer_key]
 
     def limits(self) -> OfflineLimits:
         return self._limits() if callable(self._limits) else self._limits
@@ -219,7 +230,7 @@ class Checkout:
         ``refresh=False`` answers at once from this till's snapshot (no network): the screen shows
         that first and the refreshed view when the ledger has answered."""
         now = self.clock()
-        token = verify_card_payload(payload, self.issuer_key(), now.astimezone(KST).date())
+        token = verify_card_payload(payload, self.issuer_keys(), now.astimezone(KST).date())
         return self._card_view(token.number, token.issue, verified=True, now=now, refresh=refresh)
 
     def lookup_number(self, number: str, *, refresh: bool = True) -> CardView:

@@ -121,7 +121,8 @@ def open_till(config: TillConfig, *, start_sync: bool = True) -> TillRuntime:
     if config.issuer_public_key and not journal.setting("issuer_public_key"):
         journal.set_setting("issuer_public_key", config.issuer_public_key)
     client = SyncClient(config.ledger_url, config.till_id, config.token, journal)
-    key = config.issuer_public_key or journal.setting("issuer_public_key") or ""
+    # The settings file's key only bootstraps: once synced, the ledger's keyring decides.
+    key = journal.setting("issuer_public_key") or config.issuer_public_key or ""
     checkout = Checkout(
         journal,
         issuer_public_key=load_public_key_hex(key) if key else None,

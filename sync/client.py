@@ -244,6 +244,8 @@ class SyncClient:
         # count only later ones against the snapshot balance.
         self.journal.set_setting("snapshot_acked_through", str(acked_before))
         self.journal.set_setting("issuer_public_key", snapshot.issuer_public_key)
+        if snapshot.issuer_keys:  # the keyring of every year whose cards can still be spent
+            self.journal.set_setting("issuer_keys", json.dumps(snapshot.issuer_keys, sort_keys=True))
         self.journal.set_setting("limits", snapshot.limits.model_dump_json())
         self.journal.set_setting("shop", json.dumps(snapshot.shop, ensure_ascii=False))
         self._last_sync = utc_now()

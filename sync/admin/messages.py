@@ -36,6 +36,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "till_exists": ("단말기 {till_id}은(는) 이미 등록되어 있습니다.", "till {till_id} is enrolled already"),
     "till_unknown": ("모르는 단말기 {till_id}", "unknown till {till_id}"),
+    "till_already_active": ("단말기 {till_id}은(는) 이미 사용 중입니다.", "till {till_id} is active already"),
+    "till_already_disabled": (
+        "단말기 {till_id}은(는) 이미 정지되었습니다.",
+        "till {till_id} is disabled already",
+    ),
+    "till_needs_reason": (
+        "단말기 {till_id}을(를) 정지하는 이유를 --reason에 적으세요.",
+        "give the reason for disabling till {till_id} with --reason",
+    ),
     "participant_unknown": ("모르는 참여자 {participant_id}", "unknown participant {participant_id}"),
     "card_unknown": ("모르는 카드 {card}", "unknown card {card}"),
     "card_already_revoked": ("카드 {card}은(는) 이미 정지되었습니다.", "card {card} is already revoked"),

@@ -123,7 +123,7 @@ def create_app(ledger: Ledger, settings: LedgerSettings) -> FastAPI:
 
     @app.post("/v1/tills/{till_id}/entries", responses=ERRORS)
     def push(request: PushRequest, till: Annotated[TillRecord, Depends(till_for)]) -> PushResponse:
-        return ledger.ingest(till.till_id, request)
+        return ledger.ingest(till.till_id, request, token_hash=till.token_hash)
 
     @app.get("/v1/tills/{till_id}/entries", responses=ERRORS)
     def till_entries(
@@ -133,13 +133,13 @@ def create_app(ledger: Ledger, settings: LedgerSettings) -> FastAPI:
     ) -> TillEntriesResponse:
         """The entries the ledger holds for this till after sequence ``after`` (acknowledged, in
         order, a page at a time): how a till whose journal was lost or restored rebuilds it."""
-        return ledger.till_entries(till.till_id, after, limit)
+        return ledger.till_entries(till.till_id, after, limit, token_hash=till.token_hash)
 
     @app.get("/v1/tills/{till_id}/snapshot", responses=ERRORS)
     def snapshot(
         till: Annotated[TillRecord, Depends(till_for)], since: Annotated[int, Query(ge=0)] = 0
     ) -> SnapshotResponse:
-        return ledger.snapshot(till.till_id, since)
+        return ledger.snapshot(till.till_id, since, token_hash=till.token_hash)
 
     @app.get("/v1/admin/balances", responses=ERRORS, dependencies=[Depends(admin)])
     def balances() -> list[dict[str, Any]]:

@@ -18,9 +18,9 @@ from sqlalchemy import Connection, Select, exists, select
 
 from sync.ledger import schema as t
 from sync.ledger.db import among
-from sync.ledger.errors import LedgerError
 from sync.ledger.push_state import PushState, open_push
 from sync.ledger.rules import EntryMeta, decide
+from sync.ledger.tills import TillRow, current_till
 from sync.protocol import EntryResult, EntryStatus, PushRequest, PushResponse, TillLimits, WireEntry
 from sync.shared.chain import GENESIS_HASH, canonical_json
 from sync.shared.clock import Clock
@@ -109,7 +109,7 @@ class Stored:
 
 def _lock_till(till_id: str) -> Select[Any]:
     return (
-        select(t.till.c.shop_id, t.till.c.active)
+        select(t.till.c.shop_id, t.till.c.active, t.till.c.token_hash)
         .where(t.till.c.till_id == till_id)
         .with_for_update(key_share=True)
     )
@@ -141,16 +141,17 @@ class TillHead:
     limits: TillLimits
 
 
-def lock_till(conn: Connection, till_id: str) -> TillHead:
+def lock_till(conn: Connection, till_id: str, token_hash: str | None = None) -> TillHead:
     """Lock the till's row (a second push of the same till waits, then finds its entries stored),
     then read its head. Two statements, not one: a statement that waits for the lock would read
-    the rest from the snapshot it took before waiting, and miss what the push it waited for wrote."""
+    the rest from the snapshot it took before waiting, and miss what the push it waited for wrote.
+
+    A till disabled, or given a new token, since ``token_hash`` was checked pushes nothing."""
     row = conn.execute(_lock_till(till_id)).first()
-    if row is None or not row[1]:  # a till disabled since its token was checked pushes nothing
-        raise LedgerError("till_unknown", till_id=till_id)
+    shop_id = current_till(till_id, TillRow(row[0], bool(row[1]), row[2]) if row else None, token_hash)
     seq, last_hash, has_held, limits = conn.execute(_till_head(till_id)).one()
     return TillHead(
-        str(row[0]),
+        shop_id,
         int(seq) if seq is not None else 0,
         str(last_hash) if last_hash is not None else GENESIS_HASH,
         bool(has_held),
@@ -187,11 +188,14 @@ def load_stored(conn: Connection, till_id: str, head: TillHead, entries: Sequenc
     return Stored(by_id, by_seq, head.applied, head.last_hash, held)
 
 
-def ingest(conn: Connection, clock: Clock, till_id: str, request: PushRequest) -> PushResponse:
-    """Store and apply a till's batch in the current transaction; resends return the stored results."""
+def ingest(
+    conn: Connection, clock: Clock, till_id: str, request: PushRequest, token_hash: str | None = None
+) -> PushResponse:
+    """Store and apply a till's batch in the current transaction; resends return the stored results.
+    ``token_hash``: the hash of the token the push came with (refused once it is not the till's)."""
     # One push of a till at a time (the background sync and an online authorisation may carry the
     # same entries): the second waits and then finds them stored.
-    head = lock_till(conn, till_id)
+    head = lock_till(conn, till_id, token_hash)
     entries = sorted(request.entries, key=lambda e: e.seq)
     stored = load_stored(conn, till_id, head, entries)
     wires = [*entries, *stored.held.values()]

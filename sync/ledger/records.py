@@ -57,6 +57,9 @@ class AccountBalance:
 class TillRecord:
     till_id: str
     shop_id: str
+    # The hash of the token this record was found by: a request carries it to the database work it
+    # asks for, which refuses it once the till's token was replaced (``tills.current_till``).
+    token_hash: str = ""
 
 
 @dataclass(frozen=True)

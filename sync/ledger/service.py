@@ -21,6 +21,7 @@ from sync.ledger import ingest as _ingest
 from sync.ledger import programme as _programme
 from sync.ledger import queries as _queries
 from sync.ledger import snapshot as _snapshot
+from sync.ledger import tills as _tills
 from sync.ledger import verify as _verify
 from sync.ledger.db import insert_rows, make_engine, normalise_url, reading, uow, upgrade
 from sync.ledger.errors import LedgerError
@@ -224,24 +225,52 @@ class Ledger:
             return paid
 
     # -- tills ------------------------------------------------------------------------------------
-    def ingest(self, till_id: str, request: PushRequest) -> PushResponse:
+    # ``token_hash``: the hash of the token a till's request came with (``TillRecord.token_hash``);
+    # the request is refused once the till is disabled or has a new token, whatever was cached.
+    def ingest(self, till_id: str, request: PushRequest, *, token_hash: str | None = None) -> PushResponse:
         """Store and apply a till's batch in one transaction; resends return the stored results."""
         with uow(self.engine) as conn:
-            return _ingest.ingest(conn, self.clock, till_id, request)
+            return _ingest.ingest(conn, self.clock, till_id, request, token_hash)
 
-    def snapshot(self, till_id: str, since: int = 0) -> SnapshotResponse:
+    def snapshot(self, till_id: str, since: int = 0, *, token_hash: str | None = None) -> SnapshotResponse:
         """The till's card changes since ``since``; the version served is remembered (the period of
         the till's offline claims under it)."""
         with reading(self.engine) as conn:
-            answer = _snapshot.snapshot(conn, self.clock, till_id, since)
+            answer = _snapshot.snapshot(conn, self.clock, till_id, since, token_hash)
         with uow(self.engine) as conn:
             _snapshot.record_served(conn, self.clock, till_id, answer.version)
         return answer
 
-    def till_entries(self, till_id: str, after: int = 0, limit: int = 500) -> TillEntriesResponse:
+    def till_entries(
+        self, till_id: str, after: int = 0, limit: int = 500, *, token_hash: str | None = None
+    ) -> TillEntriesResponse:
         """The entries the ledger holds for a till after ``after`` (recovery of a lost journal)."""
         with reading(self.engine) as conn:
-            return _snapshot.till_entries(conn, till_id, after, limit)
+            return _snapshot.till_entries(conn, till_id, after, limit, token_hash)
+
+    # -- the till fleet ------------------------------------------------------------------------------
+    def tills(self, shop_id: str | None = None) -> list[_tills.TillInfo]:
+        """Every till with its last entry, held entries and last snapshot served."""
+        with reading(self.engine) as conn:
+            return _tills.tills(conn, shop_id)
+
+    def disable_till(self, till_id: str, reason: str, *, operator: str = "system") -> None:
+        """Stop a till (a stolen or retired PC): its pushes and reads are refused from now on."""
+        with uow(self.engine) as conn:
+            _tills.set_active(conn, self.clock, till_id, False, operator, reason)
+        self.till_tokens.forget()
+
+    def enable_till(self, till_id: str, *, operator: str = "system") -> None:
+        with uow(self.engine) as conn:
+            _tills.set_active(conn, self.clock, till_id, True, operator)
+        self.till_tokens.forget()
+
+    def rotate_till_token(self, till_id: str, *, operator: str = "system") -> _tills.NewToken:
+        """A new token for a till (shown once); the old one is refused from now on."""
+        with uow(self.engine) as conn:
+            new = _tills.rotate_token(conn, self.clock, till_id, operator)
+        self.till_tokens.forget()
+        return new
 
     # -- disputed offline claims -------------------------------------------------------------------
     def disputes(self, status: str | None = None) -> list[_disputes.DisputeRecord]:

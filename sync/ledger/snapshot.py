@@ -9,19 +9,21 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from sync.ledger import schema as t
 from sync.ledger.db import is_postgres
-from sync.ledger.errors import LedgerError
 from sync.ledger.postings import stamp
 from sync.ledger.programme import issuer_keys, programme, shop_header
+from sync.ledger.tills import read_till
 from sync.ledger.versions import current_version
 from sync.protocol import CardState, SnapshotResponse, StoredEntry, TillEntriesResponse, WireEntry
 from sync.shared.cards.number import mask_name
 from sync.shared.clock import KST, Clock
 
 
-def snapshot(conn: Connection, clock: Clock, till_id: str, since: int = 0) -> SnapshotResponse:
-    till_row = conn.execute(select(t.till.c.shop_id).where(t.till.c.till_id == till_id)).first()
-    if till_row is None:
-        raise LedgerError("till_unknown", till_id=till_id)
+def snapshot(
+    conn: Connection, clock: Clock, till_id: str, since: int = 0, token_hash: str | None = None
+) -> SnapshotResponse:
+    """Refused (``till_unknown``) for a till unknown, disabled or whose token was replaced since
+    ``token_hash`` was checked: a stolen PC reads nothing from the moment it is disabled."""
+    shop_id = read_till(conn, till_id, token_hash)
     version = current_version(conn)
     head = till_head(conn, till_id)
     rows = conn.execute(
@@ -60,7 +62,7 @@ def snapshot(conn: Connection, clock: Clock, till_id: str, since: int = 0) -> Sn
         issuer_public_key=info.issuer_public_key,
         issuer_keys=issuer_keys(conn, clock().astimezone(KST).date()),
         limits=info.limits,
-        shop=shop_header(conn, till_row[0]),
+        shop=shop_header(conn, shop_id),
         applied_through=head[0],
         head_hash=head[1],
     )
@@ -88,8 +90,12 @@ def record_served(conn: Connection, clock: Clock, till_id: str, version: int) ->
     )
 
 
-def till_entries(conn: Connection, till_id: str, after: int, limit: int) -> TillEntriesResponse:
-    """A page of the entries the ledger holds for a till, after sequence ``after``, as they were sent."""
+def till_entries(
+    conn: Connection, till_id: str, after: int, limit: int, token_hash: str | None = None
+) -> TillEntriesResponse:
+    """A page of the entries the ledger holds for a till, after sequence ``after``, as they were sent
+    (refused like ``snapshot`` for a till disabled or whose token was replaced)."""
+    read_till(conn, till_id, token_hash)
     rows = conn.execute(
         select(t.entry)
         .where(t.entry.c.till_id == till_id, t.entry.c.seq > after)

@@ -14,6 +14,7 @@ The signature covers ``ALLIVE-CARD|<version>|<number>|<issue>|<expiry>``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -90,13 +91,21 @@ def parse_card_payload(payload: str) -> tuple[CardToken, bytes]:
     return CardToken(number, int(issue), expires), signature_int.to_bytes(64, "big")
 
 
-def verify_card_payload(payload: str, issuer_public_key: Ed25519PublicKey, today: dt.date) -> CardToken:
-    """Verify a scanned payload offline: format, signature, expiry. Revocation is checked by the caller."""
+def verify_card_payload(
+    payload: str, issuer_public_key: Ed25519PublicKey | Sequence[Ed25519PublicKey], today: dt.date
+) -> CardToken:
+    """Verify a scanned payload offline: format, signature (by the issuer key of any programme year
+    on the keyring), expiry. Revocation is checked by the caller."""
     token, signature = parse_card_payload(payload)
-    try:
-        issuer_public_key.verify(signature, token.signed_message())
-    except InvalidSignature as exc:
-        raise CardRejected(CardProblem.FORGED, token.number) from exc
+    keys = [issuer_public_key] if isinstance(issuer_public_key, Ed25519PublicKey) else issuer_public_key
+    for key in keys:
+        try:
+            key.verify(signature, token.signed_message())
+            break
+        except InvalidSignature:
+            continue
+    else:
+        raise CardRejected(CardProblem.FORGED, token.number)
     if today > token.expires:
         raise CardRejected(CardProblem.EXPIRED, f"{token.number} expired {token.expires}")
     return token
