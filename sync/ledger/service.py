@@ -9,8 +9,12 @@ ids, non-negative card balances and balanced transactions itself.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
 
 from sync.ledger import alerts as _alerts
 from sync.ledger import audit as _audit
@@ -20,9 +24,11 @@ from sync.ledger import disputes as _disputes
 from sync.ledger import ingest as _ingest
 from sync.ledger import programme as _programme
 from sync.ledger import queries as _queries
+from sync.ledger import settlement as _settlement
 from sync.ledger import snapshot as _snapshot
 from sync.ledger import tills as _tills
 from sync.ledger import verify as _verify
+from sync.ledger.banks import BankDetails, mask_account
 from sync.ledger.db import insert_rows, make_engine, normalise_url, reading, uow, upgrade
 from sync.ledger.errors import LedgerError
 from sync.ledger.records import (
@@ -35,12 +41,18 @@ from sync.ledger.records import (
     ShortfallRecord,
     TillRecord,
 )
+from sync.ledger.settlement import Payment, PaymentRecorded, Period, Statement, TransferBatch
 from sync.ledger.till_tokens import TillTokens
 from sync.ledger.transaction import SHORTFALL
 from sync.protocol import PushRequest, PushResponse, SnapshotResponse, TillEntriesResponse, TillLimits
 from sync.shared.clock import Clock, utc_now
 
-__all__ = ["SHORTFALL", "Ledger", "LedgerError", "insert_rows"]
+__all__ = ["SHORTFALL", "Ledger", "LedgerError", "Period", "insert_rows"]
+
+
+def _bank_figures(details: BankDetails) -> dict[str, str]:
+    """Bank details as the audit log keeps them: the account number masked."""
+    return {"bank": details.bank, "account_no": mask_account(details.account_no), "holder": details.holder}
 
 
 class Ledger:
@@ -223,6 +235,98 @@ class Ledger:
                 conn, self.clock, operator, "settle", shop_id, args={"amount": amount}, after={"paid": paid}
             )
             return paid
+
+    # -- settlement with the shops -------------------------------------------------------------------
+    def shop_banks(self) -> list[_settlement.ShopBank]:
+        """Every shop and where it is paid (lists show ``bank.masked``)."""
+        with reading(self.engine) as conn:
+            return _settlement.shop_banks(conn)
+
+    def set_shop_bank(
+        self, shop_id: str, bank: str, account_no: str, holder: str, *, operator: str = "system"
+    ) -> BankDetails:
+        """Check and keep a shop's bank, account number and holder; audited with the numbers masked."""
+        with uow(self.engine) as conn:
+            before, after = _settlement.set_shop_bank(conn, shop_id, bank, account_no, holder)
+            _audit.record(
+                conn,
+                self.clock,
+                operator,
+                "set_shop_bank",
+                shop_id,
+                before=_bank_figures(before),
+                after=_bank_figures(after),
+            )
+            return after
+
+    def statement(self, shop_id: str, period: Period) -> Statement:
+        with self._consistent_read() as conn:
+            return _settlement.statement(conn, shop_id, period)
+
+    def statements(self, period: Period, shop_ids: Sequence[str] | None = None) -> list[Statement]:
+        """Every shop's statement for the period (or those of ``shop_ids``), read at one instant."""
+        with self._consistent_read() as conn:
+            return _settlement.statements(conn, period, shop_ids)
+
+    def transfers(self, period: Period) -> TransferBatch:
+        """What the bank transfer file holds for the period, and the shops it cannot pay."""
+        with self._consistent_read() as conn:
+            return _settlement.transfers(conn, period)
+
+    def payments(self, shop_id: str | None = None) -> list[Payment]:
+        with reading(self.engine) as conn:
+            return _settlement.payments(conn, shop_id)
+
+    def record_payment(
+        self,
+        shop_id: str,
+        period: Period,
+        amount: int,
+        reference: str,
+        paid_on: dt.date,
+        *,
+        operator: str = "system",
+    ) -> PaymentRecorded:
+        """Record a bank payment to a shop for a period (shop -> settled), idempotent by the bank's
+        reference; audited with the period's balance and the shop account before and after."""
+        for attempt in range(2):
+            try:
+                with uow(self.engine) as conn:
+                    done = _settlement.record_payment(
+                        conn, self.clock, shop_id, period, amount, reference, paid_on, operator
+                    )
+                    _audit.record(
+                        conn,
+                        self.clock,
+                        operator,
+                        "record_payment",
+                        shop_id,
+                        args={
+                            "period": period.label,
+                            "amount": amount,
+                            "reference": done.payment.reference,
+                            "paid_on": paid_on,
+                            "already_recorded": done.already_recorded,
+                        },
+                        before={"period_balance": done.balance_before, "account": done.account_before},
+                        after={"period_balance": done.balance_after, "account": done.account_after},
+                    )
+                    return done
+            except IntegrityError:
+                # The same reference recorded at this moment for another shop (whose account lock
+                # this one did not wait for): the second attempt finds it stored and answers for it.
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")
+
+    @contextmanager
+    def _consistent_read(self) -> Iterator[Connection]:
+        """A read whose statements all see the ledger at one instant (a push committing between
+        them changes none of the figures)."""
+        with reading(self.engine) as conn:
+            if self.is_postgres:
+                conn.execution_options(isolation_level="REPEATABLE READ")
+            yield conn
 
     # -- tills ------------------------------------------------------------------------------------
     # ``token_hash``: the hash of the token a till's request came with (``TillRecord.token_hash``);
