@@ -160,6 +160,194 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "disputed claim {dispute} of {amount}: {status}",
     ),
     "verify_problems": ("문제 {count}건", "{count} problem(s)"),
+    # Settlement with the shops: refusals (LedgerError codes), what the commands report, and the
+    # words of the statement and the transfer file.
+    "bank_unknown": (
+        "모르는 은행 '{bank}': 다음 중 하나를 적으세요: {banks}",
+        "unknown bank '{bank}': give one of {banks}",
+    ),
+    "account_no_invalid": (
+        "계좌번호 '{account}'에는 숫자와 하이픈(-)만 쓸 수 있습니다.",
+        "account number '{account}' may hold only digits and hyphens",
+    ),
+    "account_no_length": (
+        "계좌번호 '{account}'의 숫자는 {low}~{high}자리여야 합니다.",
+        "account number '{account}' must have {low} to {high} digits",
+    ),
+    "account_holder_empty": ("예금주(--holder)를 적으세요.", "give the account holder (--holder)"),
+    "account_holder_invalid": (
+        "예금주는 {length}자 이내의 글자로 적으세요.",
+        "the account holder must be at most {length} printable characters",
+    ),
+    "settlement_month_invalid": (
+        "'{month}'은(는) 월이 아닙니다: YYYY-MM으로 적으세요 (예: 2026-11).",
+        "'{month}' is not a month: give YYYY-MM (e.g. 2026-11)",
+    ),
+    "settlement_period_invalid": (
+        "정산 기간의 끝({last})이 시작({first})보다 앞입니다.",
+        "the period ends ({last}) before it starts ({first})",
+    ),
+    "payment_amount_invalid": (
+        "지급액은 0보다 커야 합니다 ({amount}원).",
+        "the amount paid must be positive ({amount} won)",
+    ),
+    "payment_reference_empty": (
+        "은행 거래번호(--reference)를 적으세요: 같은 지급이 두 번 기록되지 않게 합니다.",
+        "give the bank's reference (--reference): it keeps a payment from being recorded twice",
+    ),
+    "payment_reference_invalid": (
+        "은행 거래번호는 {length}자 이내의 글자로 적으세요.",
+        "the bank's reference must be at most {length} printable characters",
+    ),
+    "payment_in_future": (
+        "지급일 {paid_on}이(가) 오늘({today})보다 뒤입니다: 실제로 이체한 날을 적으세요.",
+        "paid on {paid_on} is after today ({today}): give the day the bank paid",
+    ),
+    "payment_before_period": (
+        "지급일 {paid_on}이(가) 정산 기간의 시작({start})보다 앞입니다: 기간이나 지급일을 확인하세요.",
+        "paid on {paid_on} is before the period starts ({start}): check the month or the day",
+    ),
+    "payment_reference_conflict": (
+        "거래번호 {reference}은(는) 이미 다른 내용으로 기록되어 있습니다 "
+        "({shop_id}, {period}, {amount}원, {paid_on} 지급): 거래번호를 확인하세요. 아무것도 바꾸지 않았습니다.",
+        "reference {reference} is recorded already with other figures ({shop_id}, {period}, {amount} won, "
+        "paid on {paid_on}): check the reference. Nothing was changed",
+    ),
+    "payment_exceeds_owed": (
+        "{shop_id}의 {period} 미지급 잔액은 {owed}원입니다: {amount}원은 기록할 수 없습니다.",
+        "shop {shop_id} is owed {owed} won for {period}: {amount} won cannot be recorded",
+    ),
+    "payment_exceeds_account": (
+        "매장 {shop_id}의 장부상 미지급액은 {held}원입니다 (다른 기간의 환불 또는 기간 없는 정산): "
+        "{amount}원은 기록할 수 없습니다.",
+        "shop {shop_id}'s account holds {held} won (refunds in another period, or a settlement without "
+        "a period): {amount} won cannot be recorded",
+    ),
+    "shop_bank_set": (
+        "매장 {shop_id}의 입금 계좌: {bank} {account} (예금주 {holder})",
+        "shop {shop_id} is paid to {bank} {account} (holder {holder})",
+    ),
+    "shop_bank_missing": (
+        "매장 {shop_id}에는 입금 계좌가 없습니다: --bank, --account, --holder로 등록하세요.",
+        "shop {shop_id} has no bank account: set it with --bank, --account and --holder",
+    ),
+    "shop_bank_partial": (
+        "계좌를 바꾸려면 --bank, --account, --holder를 모두 적으세요.",
+        "to set the account give all of --bank, --account and --holder",
+    ),
+    "statement_needs_shop": (
+        "정산 내역서를 만들 매장 ID를 적거나 --all을 주세요.",
+        "name the shop(s) to write statements for, or give --all",
+    ),
+    "shop_banks_header": ("매장\t이름\t은행\t계좌번호\t예금주", "shop\tname\tbank\taccount\tholder"),
+    "statement_written": (
+        "{shop_id} {period} 정산: 정산 금액 {net}원, 지급 {paid}원, 미지급 잔액 {balance}원 ({csv}, {pdf})",
+        "{shop_id} {period}: owed {net} won, paid {paid} won, balance {balance} won ({csv}, {pdf})",
+    ),
+    "bank_file_written": (
+        "{period} 이체 파일 {path}: 매장 {count}곳, 합계 {total}원",
+        "{period} transfer file {path}: {count} shop(s), {total} won in all",
+    ),
+    "transfer_no_bank": (
+        "{shop_id} ({name}): {amount}원을 지급해야 하지만 입금 계좌가 없습니다. "
+        "`allive-admin shop-bank {shop_id} --bank … --account … --holder …`로 등록한 뒤 다시 만드세요.",
+        "{shop_id} ({name}) is owed {amount} won but has no bank account: set it with "
+        "`allive-admin shop-bank {shop_id} --bank … --account … --holder …` and make the file again",
+    ),
+    "transfer_negative": (
+        "{shop_id} ({name}): 이 기간 잔액이 {amount}원입니다 (지급 뒤에 환불이 기록됨). 이체하지 않습니다.",
+        "{shop_id} ({name}): the period's balance is {amount} won (refunds recorded after it was paid); "
+        "nothing to transfer",
+    ),
+    "transfer_over_account": (
+        "{shop_id} ({name}): 이 기간 잔액 {amount}원이 장부상 미지급액 {held}원보다 큽니다 "
+        "(다른 기간의 환불 또는 기간 없는 정산). 확인한 뒤 지급하세요.",
+        "{shop_id} ({name}): the period's balance of {amount} won is more than the {held} won its account "
+        "holds (refunds in another period, or a settlement without a period); check before paying",
+    ),
+    "bank_file_problems": (
+        "위 {count}개 매장은 이체 파일에 넣지 않았습니다.",
+        "the {count} shop(s) above are not in the transfer file",
+    ),
+    "payment_recorded": (
+        "{shop_id} {period} 지급 {amount}원을 기록했습니다 (거래번호 {reference}, {paid_on} 지급); "
+        "이 기간 미지급 잔액 {balance}원.",
+        "recorded {amount} won paid to {shop_id} for {period} (reference {reference}, paid on {paid_on}); "
+        "{balance} won left to pay for the period",
+    ),
+    "payment_already_recorded": (
+        "거래번호 {reference}의 지급은 이미 기록되어 있습니다 ({shop_id}, {period}, {amount}원): "
+        "아무것도 바꾸지 않았습니다.",
+        "the payment with reference {reference} is recorded already ({shop_id}, {period}, {amount} won): "
+        "nothing was changed",
+    ),
+    "transfer_memo": ("올리브 {period} 정산 {shop_id}", "ALL-LIVE {period} settlement {shop_id}"),
+    "transfer_columns": (
+        "은행,은행코드,계좌번호,예금주,금액,메모,매장",
+        "bank,bank code,account,holder,amount,memo,shop",
+    ),
+    "stmt_title": ("올리브 마켓 포인트 정산 내역서", "ALL-LIVE Market points settlement statement"),
+    "stmt_shop": ("매장", "Shop"),
+    "stmt_business_no": ("사업자등록번호", "Business registration no."),
+    "stmt_representative": ("대표자", "Representative"),
+    "stmt_period": ("정산 기간", "Period"),
+    "stmt_period_days": ("{start} ~ {end}", "{start} to {end}"),
+    "stmt_account": ("입금 계좌", "Paid to"),
+    "stmt_account_missing": ("등록된 계좌 없음", "no bank account registered"),
+    "stmt_issued": ("발행", "Issued"),
+    "stmt_summary": ("정산 요약", "Summary"),
+    "stmt_points": ("포인트 결제", "Points taken"),
+    "stmt_refunds": ("포인트 환불·취소", "Points refunded or cancelled"),
+    "stmt_disputes_accepted": ("승인된 분쟁 청구", "Disputed claims accepted"),
+    "stmt_net": ("정산 금액", "Owed for the period"),
+    "stmt_paid": ("지급액", "Paid"),
+    "stmt_balance": ("미지급 잔액", "Balance to pay"),
+    "stmt_by_day": ("일별 내역", "By day"),
+    "stmt_weekdays": ("월,화,수,목,금,토,일", "Mon,Tue,Wed,Thu,Fri,Sat,Sun"),
+    "stmt_day_columns": (
+        "날짜,요일,결제 건수,포인트 결제,환불·취소,합계",
+        "date,day,sales,points taken,refunded,net",
+    ),
+    "stmt_total": ("합계", "Total"),
+    "stmt_disputes": (
+        "분쟁 청구 (오프라인 한도를 넘은 결제)",
+        "Disputed claims (offline sales beyond the limits)",
+    ),
+    "stmt_dispute_columns": (
+        "판매 시각,단말기,청구액,사유,상태,처리 시각,이번 정산 반영",
+        "sale time,till,claimed,reason,status,decided,in this statement",
+    ),
+    "stmt_no_disputes": ("이 기간의 분쟁 청구 없음", "none in this period"),
+    "stmt_payments": ("지급 내역", "Payments"),
+    "stmt_payment_columns": ("은행 거래번호,지급일,금액", "bank reference,paid on,amount"),
+    "stmt_no_payments": ("아직 지급 없음", "none yet"),
+    "stmt_rule": (
+        "판매는 단말기 시각의 영업일(한국 시간), 환불·취소는 그 항목의 영업일, 분쟁 청구는 승인한 날에 "
+        "반영합니다. 금액 단위: 원.",
+        "Sales count on the business day (KST) of the till's time, refunds and cancellations on theirs, "
+        "disputed claims on the day they were accepted. Amounts in won.",
+    ),
+    "stmt_page": ("{page} / {pages}", "{page} / {pages}"),
+    "dispute_status_open": ("처리 대기", "open"),
+    "dispute_status_accepted": ("승인", "accepted"),
+    "dispute_status_rejected": ("거절", "rejected"),
+    "dispute_reason_over_card_daily_cap": (
+        "카드 하루 오프라인 한도 초과",
+        "over the card's daily offline cap",
+    ),
+    "dispute_reason_over_till_cap": ("단말기 오프라인 한도 초과", "over the till's offline cap"),
+    "dispute_reason_snapshot_too_old": ("카드 목록이 오래됨", "card list too old"),
+    "dispute_reason_snapshot_unknown": ("모르는 카드 목록", "unknown card list"),
+    "dispute_reason_card_revoked": ("정지된 카드", "card revoked"),
+    "dispute_reason_card_replaced": ("재발급된 카드", "card replaced"),
+    "dispute_reason_card_expired": ("유효기간 지난 카드", "card expired"),
+    "dispute_reason_card_unknown": ("모르는 카드", "unknown card"),
+    "dispute_reason_till_time_in_future": ("단말기 시각이 미래", "till time in the future"),
+    "dispute_reason_till_time_before_snapshot": (
+        "단말기 시각이 카드 목록보다 앞섬",
+        "till time before its card list",
+    ),
+    "dispute_reason_invalid_timestamp": ("단말기 시각을 읽을 수 없음", "till time unreadable"),
 }
 
 

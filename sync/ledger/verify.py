@@ -10,7 +10,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, literal, select
 
 from sync.ledger import schema as t
 from sync.ledger.offline_books import OFFLINE_AUTH, day_of
@@ -202,6 +202,41 @@ def offline_within_rules(conn: Connection) -> list[str]:
     return problems
 
 
+def years_kept_apart(conn: Connection) -> list[str]:
+    """Each year's fund moves points only to and from that year's cards (grants, expiry, the
+    replacement of a card keeps its year), and once a year's expiry has run none of its cards
+    holds points."""
+    problems: list[str] = []
+    year_of = {n: y for n, y in conn.execute(select(t.card.c.number, t.card.c.year))}
+    fund_txns = select(t.posting.c.txn_id).where(t.posting.c.account.like("fund:%"))
+    moves: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for txn_id, account, amount in conn.execute(
+        select(t.posting.c.txn_id, t.posting.c.account, t.posting.c.amount).where(
+            t.posting.c.txn_id.in_(fund_txns)
+        )
+    ):
+        moves[txn_id].append((account, int(amount)))
+    for txn_id, postings in moves.items():
+        funds = {a[5:] for a, _ in postings if a.startswith("fund:")}
+        for account, _ in postings:
+            if account.startswith("card:") and {str(year_of.get(account[5:]))} != funds:
+                problems.append(
+                    f"transaction {txn_id} moves fund {', '.join(sorted(funds))} points to or from "
+                    f"{account}, a card of year {year_of.get(account[5:])}"
+                )
+    expired_years = {
+        memo for (memo,) in conn.execute(select(t.txn.c.memo).where(t.txn.c.kind == "expiry").distinct())
+    }
+    for number, year, balance in conn.execute(
+        select(t.card.c.number, t.card.c.year, t.account.c.balance)
+        .join(t.account, t.account.c.name == literal("card:") + t.card.c.number)
+        .where(t.account.c.balance != 0)
+    ):
+        if str(year) in expired_years:
+            problems.append(f"card {number} still holds {balance} points of {year}, which has expired")
+    return problems
+
+
 CHECKS: tuple[Check, ...] = (
     transactions_balance,
     balances_match_postings,
@@ -211,6 +246,7 @@ CHECKS: tuple[Check, ...] = (
     shops_credited_as_sold,
     disputes_accounted,
     offline_within_rules,
+    years_kept_apart,
 )
 
 

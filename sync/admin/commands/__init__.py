@@ -5,6 +5,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from sync.admin.commands import audit, cards, money, participants, programme
+from sync.admin.commands import audit, cards, money, participants, programme, settlement
 
-MODULES: tuple[ModuleType, ...] = (programme, participants, cards, money, audit)
+MODULES: tuple[ModuleType, ...] = (programme, participants, cards, money, settlement, audit)
