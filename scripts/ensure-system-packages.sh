@@ -2,7 +2,8 @@
 # Checks the system libraries the till needs and installs them with apt when run as root.
 # libzbar0: QR decoding (pyzbar); fonts-nanum: Korean glyphs on screen and in PDFs;
 # libpulse0: QtMultimedia (camera); xvfb and the xcb libraries: a real window under a virtual screen;
-# faketime: `make test-dates` runs the suite with the clock moved to other days.
+# faketime: `make test-dates` runs the suite with the clock moved to other days;
+# postgresql-client: pg_dump and pg_restore for allive-admin backup and restore.
 set -euo pipefail
 
 missing=()
@@ -18,6 +19,7 @@ have_lib 'libGL.so.1' || missing+=(libgl1)
 [ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || missing+=(fonts-nanum)
 command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
 command -v faketime >/dev/null 2>&1 || missing+=(faketime)
+command -v pg_dump >/dev/null 2>&1 || missing+=(postgresql-client)
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0

@@ -45,6 +45,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "단말기 {till_id}을(를) 정지하는 이유를 --reason에 적으세요.",
         "give the reason for disabling till {till_id} with --reason",
     ),
+    "backup_exists": (
+        "{path}이(가) 이미 있습니다: 백업은 덮어쓰지 않습니다 (날짜가 든 새 이름을 고르세요).",
+        "{path} exists: a backup is never overwritten (choose a new name, with the date)",
+    ),
+    "backup_missing": ("백업 파일 {path}이(가) 없습니다.", "no backup file {path}"),
+    "backup_checksum_missing": (
+        "확인 파일 {path}이(가) 없거나 읽을 수 없습니다: 백업과 함께 복사하세요. 아무것도 바꾸지 않았습니다.",
+        "the checksum file {path} is missing or unreadable: copy it with the backup. Nothing was changed",
+    ),
+    "backup_checksum_mismatch": (
+        "백업 {path}이(가) 손상되었습니다 (SHA-256 {actual}, 기록된 값 {expected}): "
+        "다른 사본을 쓰세요. 아무것도 바꾸지 않았습니다.",
+        "the backup {path} is damaged (SHA-256 {actual}, recorded {expected}): use another copy. "
+        "Nothing was changed",
+    ),
+    "backup_kind_mismatch": (
+        "{path}은(는) {kind} 백업입니다: {database} 데이터베이스에 복원할 수 없습니다.",
+        "{path} is a {kind} backup: it cannot be restored into a {database} database",
+    ),
+    "backup_not_ledger": (
+        "{path}은(는) 원장 백업이 아닙니다 (스키마 하나의 pg_dump 파일이어야 함).",
+        "{path} is not a ledger backup (a pg_dump archive of one schema)",
+    ),
+    "backup_needs_file": (
+        "메모리 데이터베이스는 백업하거나 복원할 수 없습니다: sqlite:///파일경로 를 주세요.",
+        "an in-memory database cannot be backed up or restored: give sqlite:///path",
+    ),
+    "backup_tool_missing": (
+        "{tool}이(가) 없습니다: apt-get install postgresql-client-15 로 설치하세요.",
+        "{tool} is missing: install it with apt-get install postgresql-client-15",
+    ),
+    "backup_tool_too_old": (
+        "{tool} ({version})이(가) PostgreSQL 서버 {server}보다 오래되었습니다: "
+        "postgresql-client-{server} 이상을 설치하세요.",
+        "{tool} ({version}) is older than the PostgreSQL server {server}: "
+        "install postgresql-client-{server} or newer",
+    ),
+    "backup_tool_failed": (
+        "{tool}이(가) 실패했습니다: {error}. 아무것도 바꾸지 않았습니다.",
+        "{tool} failed: {error}. Nothing was changed",
+    ),
+    "restore_not_empty": (
+        "복원할 데이터베이스가 비어 있지 않습니다 ({where}에 테이블 {tables}개): "
+        "새 빈 데이터베이스에만 복원합니다. 아무것도 바꾸지 않았습니다.",
+        "the database to restore into is not empty ({tables} table(s) in {where}): "
+        "restore only into a new, empty database. Nothing was changed",
+    ),
+    "restore_schema_not_searched": (
+        "이 백업의 스키마는 {schema}이지만 데이터베이스 URL은 {search_path}에서 찾습니다: "
+        "URL에 options=-csearch_path%3D{schema} 를 주세요.",
+        "this backup holds schema {schema} but the database URL looks in {search_path}: "
+        "add options=-csearch_path%3D{schema} to the URL",
+    ),
     "participant_unknown": ("모르는 참여자 {participant_id}", "unknown participant {participant_id}"),
     "card_unknown": ("모르는 카드 {card}", "unknown card {card}"),
     "card_already_revoked": ("카드 {card}은(는) 이미 정지되었습니다.", "card {card} is already revoked"),

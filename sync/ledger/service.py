@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection
@@ -18,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from sync.ledger import alerts as _alerts
 from sync.ledger import audit as _audit
+from sync.ledger import backup as _backup
 from sync.ledger import cards as _cards
 from sync.ledger import closing as _closing
 from sync.ledger import disputes as _disputes
@@ -375,6 +377,31 @@ class Ledger:
             new = _tills.rotate_token(conn, self.clock, till_id, operator)
         self.till_tokens.forget()
         return new
+
+    # -- backup and restore ------------------------------------------------------------------------
+    def backup(self, out: Path, *, operator: str = "system") -> _backup.BackupFile:
+        """Write a backup of this ledger's database and its checksum file; the audit log keeps when
+        and where (action ``backup``)."""
+        done = _backup.backup(self.engine, out)
+        after = {"sha256": done.sha256, "bytes": done.size, "kind": done.kind}
+        self.audit(operator, "backup", str(done.path.resolve()), after=after)
+        return done
+
+    def last_backup(self) -> _audit.AuditRecord | None:
+        """The newest backup the audit log records, if any."""
+        found = self.audit_log(action="backup", limit=1)
+        return found[0] if found else None
+
+    def restore(self, source: Path, *, operator: str = "system") -> tuple[_backup.BackupFile, list[str]]:
+        """Restore a backup into this ledger's empty database (checksum first; a database with
+        tables is refused), bring its schema up to date and verify it; the problems ``verify``
+        finds, empty when the restored ledger is sound. Audited in the restored ledger."""
+        done = _backup.restore(self.engine, source)
+        self.upgrade()
+        problems = self.verify()
+        args = {"sha256": done.sha256, "bytes": done.size}
+        self.audit(operator, "restore", str(source.resolve()), args=args, after={"problems": len(problems)})
+        return done, problems
 
     # -- disputed offline claims -------------------------------------------------------------------
     def disputes(self, status: str | None = None) -> list[_disputes.DisputeRecord]:
