@@ -194,10 +194,13 @@ def open_push(
                 numbers.add(row["card_number"])
     cards: dict[str, CardView] = {}
     if numbers:
-        # Replacement cards receive refunds for their predecessors: lock them as well, in the same
-        # statement. Fixed lock order (card number) so two pushes touching the same cards never deadlock.
-        named = sorted(numbers)
-        successors = select(t.card.c.replaced_by).where(among(conn, t.card.c.number, named))
+        # Replacement cards receive refunds for their predecessors: lock them as well. (Asked in
+        # the lock's own statement, an OR with a subquery, PostgreSQL scans every card: 0.2 s a push.)
+        rows = conn.execute(
+            select(t.card.c.replaced_by).where(among(conn, t.card.c.number, sorted(numbers)))
+        ).all()
+        numbers |= {r[0] for r in rows if r[0]}
+        # Fixed lock order (card number) so two pushes touching the same cards never deadlock.
         for number, status, expires_on, replaced_by, revoked_version in conn.execute(
             select(
                 t.card.c.number,
@@ -206,7 +209,7 @@ def open_push(
                 t.card.c.replaced_by,
                 t.card.c.revoked_version,
             )
-            .where(among(conn, t.card.c.number, named) | t.card.c.number.in_(successors))
+            .where(among(conn, t.card.c.number, sorted(numbers)))
             .order_by(t.card.c.number)
             .with_for_update()
         ):
