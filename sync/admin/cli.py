@@ -43,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
         raise AdminError("no_database")
     ledger = Ledger(args.database)
     try:
-        ledger.upgrade()
+        if getattr(args, "upgrade_first", True):  # restore: the database must stay empty until it runs
+            ledger.upgrade()
         office = Office(ledger, language(args.lang), operator_name(args.operator))
         status: int = args.handler(office, args)
         return status

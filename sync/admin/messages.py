@@ -141,6 +141,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "till {till_id} enrolled; settings written to {path} (the token is in it, shown only once)",
     ),
     "token_once": ("보관하세요: 토큰은 한 번만 보여집니다.", "keep this: the token is shown only once"),
+    "tills_header": (
+        "단말기\t매장\t등록\t상태\t마지막 항목\t받은 시각\t보류\t스냅샷\t스냅샷 시각",
+        "till\tshop\tenrolled\tstate\tlast entry\treceived\theld\tsnapshot\tsnapshot at",
+    ),
+    "till_active": ("사용 중", "active"),
+    "till_disabled_state": ("정지", "disabled"),
+    "no_tills": ("등록된 단말기가 없습니다.", "no tills are enrolled"),
+    "till_disabled": (
+        "단말기 {till_id}을(를) 정지했습니다: 이 단말기의 전송과 카드 목록 요청을 지금부터 거절합니다.",
+        "till {till_id} disabled: its pushes and snapshot requests are refused from now on",
+    ),
+    "till_enabled": ("단말기 {till_id}을(를) 다시 사용합니다.", "till {till_id} is enabled again"),
+    "till_token_rotated": (
+        "단말기 {till_id}의 새 토큰을 {path}에 저장했습니다; 이전 토큰은 지금부터 거절됩니다.",
+        "till {till_id} has a new token, written to {path}; the old token is refused from now on",
+    ),
+    "till_token_rotated_printed": (
+        "단말기 {till_id}의 새 토큰입니다; 이전 토큰은 지금부터 거절됩니다.",
+        "till {till_id} has a new token; the old token is refused from now on",
+    ),
+    "till_still_disabled": (
+        "단말기 {till_id}은(는) 아직 정지 상태입니다: 새 PC를 설치한 뒤 enable-till로 다시 켜세요.",
+        "till {till_id} is still disabled: enable it with enable-till once the new PC is set up",
+    ),
+    "backup_written": (
+        "백업 {path} ({size}바이트), SHA-256 {sha256}; 확인 파일 {checksum}",
+        "backup {path} ({size} bytes), SHA-256 {sha256}; checksum file {checksum}",
+    ),
+    "backup_previous": ("이전 백업: {at}, {operator}, {path}", "previous backup: {at} by {operator}, {path}"),
+    "backup_first": ("이 원장의 첫 백업입니다.", "this is the ledger's first backup"),
+    "backup_copy_off": (
+        "이 파일과 확인 파일을 서버 밖 두 곳에 복사하세요.",
+        "copy this file and its checksum file off the server, to two places",
+    ),
+    "restored": (
+        "{path}에서 복원했습니다 (SHA-256 {sha256} 확인됨). 검증 결과:",
+        "restored from {path} (SHA-256 {sha256} checked). Verification:",
+    ),
     "import_summary": (
         "{file} ({encoding}): 참여자 {count}명, 지급 대상 {eligible}명",
         "{file} ({encoding}): {count} participant(s), {eligible} eligible",

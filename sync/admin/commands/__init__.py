@@ -5,6 +5,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from sync.admin.commands import audit, cards, money, participants, programme, settlement
+from sync.admin.commands import audit, backup, cards, money, participants, programme, settlement, tills
 
-MODULES: tuple[ModuleType, ...] = (programme, participants, cards, money, settlement, audit)
+MODULES: tuple[ModuleType, ...] = (programme, tills, participants, cards, money, settlement, audit, backup)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -83,13 +84,16 @@ def till_settings(office: Office, shop_id: str, till_id: str, ledger_url: str, t
     return json.dumps(config, ensure_ascii=False, indent=2)
 
 
-def write_till_settings(office: Office, body: str, out: Path | None, till_id: str) -> None:
-    """Write a till's settings file readable by its owner only, or print it once."""
+def write_till_settings(
+    office: Office, body: str, out: Path | None, till_id: str, said: str = "till_enrolled"
+) -> None:
+    """Write a till's settings file readable by its owner only (from its first byte), or print it once."""
     if out:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(body, encoding="utf-8")
-        out.chmod(0o600)
-        office.say("till_enrolled", till_id=till_id, path=out)
+        with open(os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as file:
+            file.write(body)
+        out.chmod(0o600)  # a file that was there already keeps its old mode otherwise
+        office.say(said, till_id=till_id, path=out)
     else:
         print(body)
         print(office.text("token_once"), file=sys.stderr)
