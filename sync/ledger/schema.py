@@ -17,6 +17,8 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
+    true,
 )
 
 metadata = MetaData()
@@ -283,6 +285,36 @@ payment = Table(
     CheckConstraint("amount > 0", name="payment_amount_positive"),
 )
 Index("payment_shop", payment.c.shop_id, payment.c.period_start)
+
+# Revision 0006: the office console's operators (role admin | staff | viewer; password hashed with
+# argon2; locked for a while after repeated failed sign-ins) and their server-side sessions, kept by
+# the SHA-256 of the session cookie's token, with the form token that guards every form.
+operator = Table(
+    "operator",
+    metadata,
+    Column("username", String(64), primary_key=True),
+    Column("display_name", Text, nullable=False, default="", server_default=""),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("active", Boolean, nullable=False, default=True, server_default=true()),
+    Column("failed_attempts", Integer, nullable=False, default=0, server_default="0"),
+    Column("locked_until", String(40), nullable=True),
+    Column("created_at", String(40), nullable=False),
+    CheckConstraint("role IN ('admin','staff','viewer')", name="operator_role"),
+)
+
+office_session = Table(
+    "office_session",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("username", String(64), ForeignKey("operator.username"), nullable=False),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("last_seen_at", String(40), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+    Column("ended", Boolean, nullable=False, default=False, server_default=false()),
+)
+Index("office_session_user", office_session.c.username)
 
 counter = Table(
     "counter",
