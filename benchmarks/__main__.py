@@ -13,6 +13,7 @@ MODULES = [
     "benchmarks.bench_decoder",
     "benchmarks.bench_till",
     "benchmarks.bench_reports",
+    "benchmarks.bench_settlement",
     "benchmarks.bench_load",
 ]
 
