@@ -439,6 +439,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "till time before its card list",
     ),
     "dispute_reason_invalid_timestamp": ("단말기 시각을 읽을 수 없음", "till time unreadable"),
+    # Oversight: alerts, anomaly thresholds, reports and participant lookups.
+    "alert_status_unknown": (
+        "모르는 알림 상태 '{status}': {known} 중 하나를 고르세요.",
+        "unknown alert status '{status}': choose one of {known}",
+    ),
+    "alert_unknown": ("알림 {alert}을(를) 찾을 수 없습니다.", "no alert {alert}"),
+    "alert_not_open": (
+        "알림 {alert}은(는) 이미 처리 중이거나 해결되었습니다 ({status}): 열린 알림만 확인할 수 있습니다.",
+        "alert {alert} is {status} already: only open alerts can be acknowledged",
+    ),
+    "alert_needs_note": (
+        "알림을 해결하려면 --note에 확인한 내용이나 조치를 적으세요.",
+        "say what was found or done with --note to resolve an alert",
+    ),
+    "alert_already_resolved": (
+        "알림 {alert}은(는) 이미 해결되었습니다 ({by}).",
+        "alert {alert} is resolved already (by {by})",
+    ),
+    "threshold_unknown": (
+        "모르는 기준 '{key}': {known} 중에서 고르세요.",
+        "unknown threshold '{key}': choose from {known}",
+    ),
+    "threshold_invalid": (
+        "기준 {key}의 값 '{value}'이(가) 맞지 않습니다: {expected} 형식으로 적으세요.",
+        "threshold {key}: '{value}' does not fit; give {expected}",
+    ),
+    "report_by_unknown": (
+        "모르는 보고서 기준 '{by}': {known} 중 하나를 고르세요.",
+        "unknown report grouping '{by}': choose one of {known}",
+    ),
+    "lookup_empty": (
+        "찾을 참여자 번호, 카드 번호 또는 이름(일부)을 적으세요.",
+        "give a participant id, a card number or (part of) a name to look up",
+    ),
+    "programme_unknown": (
+        "{year}년 사업이 없습니다: 연도를 확인하세요.",
+        "there is no programme for {year}: check the year",
+    ),
 }
 
 

@@ -18,12 +18,14 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
 from sync.ledger import alerts as _alerts
+from sync.ledger import anomaly_scan as _scan
 from sync.ledger import audit as _audit
 from sync.ledger import backup as _backup
 from sync.ledger import cards as _cards
 from sync.ledger import closing as _closing
 from sync.ledger import disputes as _disputes
 from sync.ledger import ingest as _ingest
+from sync.ledger import oversight as _oversight
 from sync.ledger import programme as _programme
 from sync.ledger import queries as _queries
 from sync.ledger import settlement as _settlement
@@ -450,3 +452,98 @@ class Ledger:
         """Check every invariant of ARCHITECTURE §3; readable problems, empty when the ledger is sound."""
         with reading(self.engine) as conn:
             return _verify.verify(conn)
+
+    # -- oversight: reports, participant lookups, anomalies ----------------------------------------
+    def spending(self, by: _oversight.SpendingBy, period: Period) -> list[_oversight.SpendingRow]:
+        """Points spent in the period by centre, workplace, shop or business day."""
+        with reading(self.engine) as conn:
+            return _oversight.spending(conn, by, period)
+
+    def unspent_by_centre(self) -> list[_oversight.UnspentCentre]:
+        with reading(self.engine) as conn:
+            return _oversight.unspent_by_centre(conn)
+
+    def unspent_by_participant(self, centre: str | None = None) -> list[_oversight.UnspentParticipant]:
+        """Who still holds points, with masked names (a full name needs ``lookup_participant``)."""
+        with reading(self.engine) as conn:
+            return _oversight.unspent_by_participant(conn, centre)
+
+    def lookup_participant(self, query: str, *, operator: str) -> _oversight.ParticipantLookup:
+        """Participants by id, card number or part of the name, with their cards, balances and
+        sales; each one shown in full is recorded in the audit log as ``view_participant``."""
+        with uow(self.engine) as conn:
+            found = _oversight.lookup(conn, query)
+            for detail in found.shown:
+                after = {"cards": len(detail.cards), "sales": len(detail.sales)}
+                target = detail.participant.participant_id
+                _audit.record(
+                    conn, self.clock, operator, "view_participant", target, args={"query": query}, after=after
+                )
+            return found
+
+    def anomaly_thresholds(self, year: int | None = None) -> tuple[int, _scan.Thresholds]:
+        """The programme year (the latest when None) and its anomaly thresholds."""
+        with reading(self.engine) as conn:
+            return _scan.thresholds(conn, year)
+
+    def set_anomaly_thresholds(
+        self, changes: dict[str, str], *, operator: str, year: int | None = None
+    ) -> _scan.Thresholds:
+        with uow(self.engine) as conn:
+            found, before, after = _scan.set_thresholds(conn, year, changes)
+            _audit.record(
+                conn,
+                self.clock,
+                operator,
+                "set_thresholds",
+                str(found),
+                args=changes,
+                before=before.as_settings(),
+                after=after.as_settings(),
+            )
+            return after
+
+    def scan_anomalies(self, period: Period, *, operator: str = "system") -> _scan.ScanResult:
+        """Run the anomaly rules over the period's sales; alerts are raised once per subject."""
+        with uow(self.engine) as conn:
+            result = _scan.scan(conn, self.clock, period)
+            args = {"start": period.start, "end": period.end}
+            _audit.record(
+                conn, self.clock, operator, "scan_anomalies", period.label, args=args, after=result.summary()
+            )
+            return result
+
+    def alert_list(
+        self, status: str | None = None, kinds: Sequence[str] | None = None, limit: int = 1000
+    ) -> list[_alerts.AlertRecord]:
+        with reading(self.engine) as conn:
+            return _alerts.alert_list(conn, status=status, kinds=kinds, limit=limit)
+
+    def acknowledge_alert(self, alert_id: int, *, operator: str) -> _alerts.AlertRecord:
+        with uow(self.engine) as conn:
+            before, after = _alerts.acknowledge(conn, self.clock, alert_id, operator)
+            _audit.record(
+                conn,
+                self.clock,
+                operator,
+                "acknowledge_alert",
+                str(alert_id),
+                before={"status": before.status},
+                after={"status": after.status, "kind": after.kind, "subject": after.subject},
+            )
+            return after
+
+    def resolve_alert(self, alert_id: int, *, operator: str, note: str) -> _alerts.AlertRecord:
+        with uow(self.engine) as conn:
+            before, after = _alerts.resolve(conn, self.clock, alert_id, operator, note)
+            _audit.record(
+                conn,
+                self.clock,
+                operator,
+                "resolve_alert",
+                str(alert_id),
+                args={"note": note},
+                before={"status": before.status},
+                after={"status": after.status, "kind": after.kind, "subject": after.subject},
+            )
+            return after
