@@ -20,6 +20,8 @@ have_lib 'libGL.so.1' || missing+=(libgl1)
 command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
 command -v faketime >/dev/null 2>&1 || missing+=(faketime)
 command -v pg_dump >/dev/null 2>&1 || missing+=(postgresql-client)
+# chromium: the office console's browser tests (Playwright drives Debian's /usr/bin/chromium).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0
