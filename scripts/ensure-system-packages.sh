@@ -3,7 +3,8 @@
 # libzbar0: QR decoding (pyzbar); fonts-nanum: Korean glyphs on screen and in PDFs;
 # libpulse0: QtMultimedia (camera); xvfb and the xcb libraries: a real window under a virtual screen;
 # faketime: `make test-dates` runs the suite with the clock moved to other days;
-# postgresql-client: pg_dump and pg_restore for allive-admin backup and restore.
+# postgresql-client: pg_dump and pg_restore for allive-admin backup and restore; poppler-utils:
+# pdftotext, with which the tests read the office's PDFs (card sheets, statements).
 set -euo pipefail
 
 missing=()
@@ -20,6 +21,7 @@ have_lib 'libGL.so.1' || missing+=(libgl1)
 command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
 command -v faketime >/dev/null 2>&1 || missing+=(faketime)
 command -v pg_dump >/dev/null 2>&1 || missing+=(postgresql-client)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 # chromium: the office console's browser tests (Playwright drives Debian's /usr/bin/chromium).
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 

@@ -202,6 +202,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "카드 {count}장, {pages}쪽: {path}, cards.csv",
         "{count} card(s) on {pages} page(s): {path} and cards.csv",
     ),
+    "cards_written_groups": (
+        "카드 {count}장을 센터·사업단별 {groups}묶음으로, 묶음마다 수령 목록과 함께 {pages}쪽: {path}, cards.csv",
+        "{count} card(s) in {groups} group(s) by centre and workplace, each with its receipt list, "
+        "on {pages} page(s): {path} and cards.csv",
+    ),
+    # The card sheet's receipt list (sync.admin.card_sheet), always printed in Korean.
+    "sheet_title": ("카드 수령 확인", "Card receipt list"),
+    "sheet_summary": ("카드 {count}장", "{count} card(s)"),
+    "sheet_printed_on": ("출력일 {date}", "printed {date}"),
+    "sheet_instructions": (
+        "본인 확인 후 카드를 드리고, 받은 분이 수령 서명란에 서명합니다.",
+        "check who the participant is, hand over the card, and have them sign for it",
+    ),
+    "sheet_col_no": ("순번", "No."),
+    "sheet_col_card": ("카드 번호", "Card number"),
+    "sheet_col_name": ("이름", "Name"),
+    "sheet_col_participant": ("참여자번호", "Participant"),
+    "sheet_col_signature": ("수령 서명", "Signature"),
+    "sheet_handed_by": (
+        "전달한 담당자: ____________________    서명: ____________________",
+        "handed out by: ____________________    signature: ____________________",
+    ),
+    "sheet_no_centre": ("센터 미지정", "no centre"),
+    "sheet_no_workplace": ("사업단 미지정", "no workplace"),
+    "sheet_list_footer": (
+        "{group} — 수령 목록 {page}/{pages}쪽",
+        "{group} — receipt list, page {page} of {pages}",
+    ),
+    "sheet_cards_footer": (
+        "{group} — 카드 {page}/{pages}쪽 (이 줄은 잘라 냅니다)",
+        "{group} — cards, page {page} of {pages} (cut this line off)",
+    ),
     "card_revoked": (
         "카드 {card}을(를) 정지했습니다; 단말기는 다음 동기화 후 거절합니다.",
         "card {card} revoked; tills refuse it after their next sync",

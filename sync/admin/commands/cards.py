@@ -11,6 +11,7 @@ from sync.admin.office import AdminError, Office, Subparsers, command
 from sync.ledger.service import Ledger
 from sync.shared.cards.keys import load_private_key_pem
 from sync.shared.cards.token import CardToken, sign_card
+from sync.shared.clock import business_day_of
 from sync.shared.money import won
 
 
@@ -39,7 +40,7 @@ def printed_cards(ledger: Ledger, key_file: Path, participant_ids: Sequence[str]
         key = load_private_key_pem(key_file.read_bytes())
     except (OSError, ValueError) as exc:
         raise AdminError("key_unreadable", path=key_file, error=exc) from exc
-    names = {p.participant_id: p.name for p in ledger.participants()}
+    people = {p.participant_id: p for p in ledger.participants()}
     cards = [
         c
         for c in ledger.cards()
@@ -53,9 +54,12 @@ def printed_cards(ledger: Ledger, key_file: Path, participant_ids: Sequence[str]
             c.expires_on,
             sign_card(CardToken(c.number, c.issue, c.expires_on), key),
             c.participant_id or "",
-            names.get(c.participant_id or "", ""),
+            person.name if person else "",
+            person.centre if person else "",
+            person.workplace if person else "",
         )
         for c in cards
+        for person in [people.get(c.participant_id or "")]
     ]
 
 
@@ -63,17 +67,24 @@ def issue_cards(office: Office, args: argparse.Namespace) -> int:
     cards = printed_cards(office.ledger, args.key_file, args.participant)
     if not cards:
         raise AdminError("no_cards")
-    write_card_sheet(cards, args.out_dir / "cards.pdf")
+    today = business_day_of(office.ledger.clock())
+    sheet = write_card_sheet(cards, args.out_dir / "cards.pdf", printed_on=today)
     write_card_csv(cards, args.out_dir / "cards.csv")
     office.ledger.audit(
         office.operator,
         "issue_cards",
         str(args.out_dir),
         args={"participants": args.participant or "all"},
-        after={"cards": len(cards), "files": ["cards.pdf", "cards.csv"]},
+        after={
+            "cards": sheet.cards,
+            "groups": sheet.groups,
+            "pages": sheet.pages,
+            "files": ["cards.pdf", "cards.csv"],
+        },
     )
-    pages = -(-len(cards) // 10)
-    office.say("cards_written", count=len(cards), pages=pages, path=args.out_dir / "cards.pdf")
+    office.say(
+        "cards_written_groups", count=sheet.cards, groups=sheet.groups, pages=sheet.pages, path=sheet.path
+    )
     return 0
 
 
@@ -87,7 +98,9 @@ def replace(office: Office, args: argparse.Namespace) -> int:
     before = office.ledger.card_balance(args.card)
     new = office.ledger.replace_card(args.card, args.reason, operator=office.operator)
     cards = [c for c in printed_cards(office.ledger, args.key_file, None) if c.number == new.number]
-    write_card_sheet(cards, args.out_dir / f"card-{new.number}.pdf")
+    write_card_sheet(
+        cards, args.out_dir / f"card-{new.number}.pdf", printed_on=business_day_of(office.ledger.clock())
+    )
     office.say("card_replaced", card=args.card, new=new.number, amount=won(before))
     return 0
 
