@@ -237,6 +237,36 @@ def years_kept_apart(conn: Connection) -> list[str]:
     return problems
 
 
+def payments_posted(conn: Connection) -> list[str]:
+    """Every payment recorded with a bank reference is its own settlement transaction moving exactly
+    its amount from the shop's account to the shop's settled account."""
+    problems: list[str] = []
+    pay = t.payment.c
+    moves: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for txn_id, account, amount in conn.execute(
+        select(t.posting.c.txn_id, t.posting.c.account, t.posting.c.amount).where(
+            t.posting.c.txn_id.in_(select(pay.txn_id))
+        )
+    ):
+        moves[txn_id][account] += int(amount)
+    seen: dict[str, str] = {}
+    for reference, shop_id, amount, txn_id, kind in conn.execute(
+        select(pay.reference, pay.shop_id, pay.amount, pay.txn_id, t.txn.c.kind)
+        .select_from(t.payment.outerjoin(t.txn, t.txn.c.id == pay.txn_id))
+        .order_by(pay.reference)
+    ):
+        expected = {f"shop:{shop_id}": -int(amount), f"settled:{shop_id}": int(amount)}
+        if kind != "settlement" or dict(moves.get(txn_id, {})) != expected:
+            problems.append(
+                f"payment {reference} ({amount} won to {shop_id}) is not posted as its transfer "
+                f"shop -> settled (transaction {txn_id}: {kind or 'missing'})"
+            )
+        if txn_id in seen:
+            problems.append(f"payments {seen[txn_id]} and {reference} share transaction {txn_id}")
+        seen[txn_id] = reference
+    return problems
+
+
 CHECKS: tuple[Check, ...] = (
     transactions_balance,
     balances_match_postings,
@@ -247,6 +277,7 @@ CHECKS: tuple[Check, ...] = (
     disputes_accounted,
     offline_within_rules,
     years_kept_apart,
+    payments_posted,
 )
 
 

@@ -418,3 +418,27 @@ def test_the_same_payment_sent_twice_at_once_is_recorded_once(pg_url):
     assert sorted(getattr(a, "already_recorded", a) for a in answers) == [False, True, True, True]
     assert settlement_txns(ledger) == 1 and shop_balance(ledger, "cafe1") == 2_500
     assert ledger.verify() == []
+
+
+def test_verify_finds_a_payment_that_is_not_its_transfer(database_url):
+    world = november(database_url)
+    ledger = world.ledger
+    paid = ledger.record_payment("cafe1", NOVEMBER, 80_000, "R-1", dt.date(YEAR, 12, 3)).payment
+    assert ledger.verify() == []
+    with ledger.engine.begin() as conn:
+        sale_txn = conn.execute(select(t.txn.c.id).where(t.txn.c.kind == "sale").limit(1)).scalar_one()
+        row = {
+            "shop_id": "cafe1",
+            "period_start": NOVEMBER.start,
+            "period_end": NOVEMBER.end,
+            "paid_on": dt.date(YEAR, 12, 3),
+            "recorded_at": "2026-12-03T00:00:00.000000+00:00",
+            "operator": "x",
+        }
+        conn.execute(t.payment.insert().values(reference="R-2", amount=1_500, txn_id=paid.txn_id, **row))
+        conn.execute(t.payment.insert().values(reference="R-3", amount=1_000, txn_id=sale_txn, **row))
+    problems = ledger.verify()
+    assert len(problems) == 3
+    assert problems[0].startswith("payment R-2 (1500 won to cafe1) is not posted as its transfer")
+    assert "payments R-1 and R-2 share transaction" in problems[1]
+    assert problems[2].startswith("payment R-3 (1000 won to cafe1)") and "sale" in problems[2]
