@@ -509,6 +509,61 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year}년 사업이 없습니다: 연도를 확인하세요.",
         "there is no programme for {year}: check the year",
     ),
+    # The office console's operators (sync.ledger.operators) and `allive-admin operator`.
+    "operator_name_invalid": (
+        "사용자 이름 '{username}'은(는) 쓸 수 없습니다: 영문, 숫자, 점, 밑줄, 하이픈으로 64자까지.",
+        "the user name '{username}' cannot be used: letters, digits, dots, underscores and hyphens, up to 64",
+    ),
+    "operator_role_unknown": (
+        "모르는 역할 '{role}': {known} 중 하나를 고르세요.",
+        "unknown role '{role}': choose one of {known}",
+    ),
+    "operator_exists": ("사용자 {username}이(가) 이미 있습니다.", "operator {username} exists already"),
+    "operator_unknown": ("모르는 사용자 {username}", "unknown operator {username}"),
+    "operator_already_disabled": (
+        "사용자 {username}은(는) 이미 정지되었습니다.",
+        "operator {username} is disabled already",
+    ),
+    "password_too_short": (
+        "비밀번호는 {minimum}자 이상이어야 합니다.",
+        "the password must be at least {minimum} characters long",
+    ),
+    "password_too_long": (
+        "비밀번호가 너무 깁니다 ({maximum}자까지).",
+        "the password is too long (up to {maximum} characters)",
+    ),
+    "password_mismatch": (
+        "두 번 입력한 비밀번호가 다릅니다: 다시 실행하세요.",
+        "the two passwords differ: run the command again",
+    ),
+    "password_prompt": ("{username}의 비밀번호: ", "password for {username}: "),
+    "password_again": ("비밀번호 다시 입력: ", "the password again: "),
+    "password_stdin_empty": (
+        "표준 입력에서 비밀번호를 읽지 못했습니다 (--password-stdin).",
+        "no password on standard input (--password-stdin)",
+    ),
+    "operator_added": (
+        "사용자 {username}({role})을(를) 추가했습니다. 사무국 화면: 원장 주소 뒤에 /office/",
+        "added operator {username} ({role}). The office console: the ledger's address followed by /office/",
+    ),
+    "operators_header": (
+        "사용자\t이름\t역할\t상태\t실패\t잠김 해제\t만든 때",
+        "user\tname\trole\tstate\tfailed\tlocked until\tcreated",
+    ),
+    "no_operators": (
+        "사용자가 없습니다: `allive-admin operator add 이름 --role admin`으로 추가하세요.",
+        "no operators yet: add one with `allive-admin operator add NAME --role admin`",
+    ),
+    "operator_active": ("사용 중", "active"),
+    "operator_disabled_state": ("정지", "disabled"),
+    "operator_disabled": (
+        "사용자 {username}을(를) 정지했습니다 (열린 세션 {sessions}개 종료).",
+        "operator {username} disabled ({sessions} open session(s) ended)",
+    ),
+    "operator_password_reset": (
+        "사용자 {username}의 비밀번호를 바꾸고 잠금을 풀었습니다 (열린 세션 {sessions}개 종료).",
+        "new password for {username}, lockout lifted ({sessions} open session(s) ended)",
+    ),
 }
 
 

@@ -25,6 +25,8 @@ from sync.ledger import cards as _cards
 from sync.ledger import closing as _closing
 from sync.ledger import disputes as _disputes
 from sync.ledger import ingest as _ingest
+from sync.ledger import office_sessions as _sessions
+from sync.ledger import operators as _operators
 from sync.ledger import oversight as _oversight
 from sync.ledger import programme as _programme
 from sync.ledger import queries as _queries
@@ -88,6 +90,92 @@ class Ledger:
     def audit_log(self, **filters: Any) -> list[_audit.AuditRecord]:
         with reading(self.engine) as conn:
             return _audit.entries(conn, **filters)
+
+    # -- the office console: operators and their sessions ----------------------------------------
+    def operators(self) -> list[_operators.Operator]:
+        with reading(self.engine) as conn:
+            return _operators.operators(conn)
+
+    def add_operator(
+        self, username: str, role: str, password: str, display_name: str = "", *, operator: str
+    ) -> _operators.Operator:
+        """An account for the console (role admin, staff or viewer; the password hashed with argon2)."""
+        with uow(self.engine) as conn:
+            added = _operators.add_operator(conn, self.clock, username, role, password, display_name)
+            after = {"role": added.role, "display_name": added.display_name}
+            _audit.record(conn, self.clock, operator, "add_operator", username, after=after)
+            return added
+
+    def disable_operator(self, username: str, *, operator: str) -> int:
+        """Stop an operator signing in; their open sessions end at once (how many is returned)."""
+        with uow(self.engine) as conn:
+            before = _operators.disable_operator(conn, username)
+            ended = _sessions.end_all(conn, username)
+            _audit.record(
+                conn,
+                self.clock,
+                operator,
+                "disable_operator",
+                username,
+                before={"active": before.active, "role": before.role},
+                after={"active": False, "sessions_ended": ended},
+            )
+            return ended
+
+    def reset_password(self, username: str, password: str, *, operator: str) -> int:
+        """A new password for an operator: the lockout is lifted and their open sessions end (how
+        many is returned)."""
+        with uow(self.engine) as conn:
+            before = _operators.reset_password(conn, username, password)
+            ended = _sessions.end_all(conn, username)
+            _audit.record(
+                conn,
+                self.clock,
+                operator,
+                "reset_password",
+                username,
+                before={"locked_until": before.locked_until, "failed_attempts": before.failed_attempts},
+                after={"locked_until": None, "failed_attempts": 0, "sessions_ended": ended},
+            )
+            return ended
+
+    def sign_in(self, username: str, password: str) -> _sessions.NewSession | None:
+        """A new console session for the right name and password, else None (one answer for an
+        unknown name, a wrong password, a locked or a disabled account; the audit log says which)."""
+        username = username.strip()
+        with uow(self.engine) as conn:
+            check = _operators.check_sign_in(conn, self.clock, username, password)
+            if check.operator is None:
+                known = check.reason != "unknown_operator"
+                after: dict[str, Any] = {"failed_attempts": check.failed_attempts}
+                if check.locked_until:
+                    after["locked_until"] = check.locked_until
+                _audit.record(
+                    conn,
+                    self.clock,
+                    username if known else "unknown",
+                    "sign_in_failed",
+                    username[:64] if _operators.USERNAME.fullmatch(username) else "",
+                    args={"reason": check.reason},
+                    after=after,
+                )
+                return None
+            found = check.operator
+            new = _sessions.start(conn, self.clock, found.username, found.display_name, found.role)
+            after = {"role": found.role, "expires_at": new.session.expires_at}
+            _audit.record(conn, self.clock, found.username, "sign_in", found.username, after=after)
+            return new
+
+    def office_session(self, token: str) -> _sessions.OfficeSession | None:
+        """The open session of a console cookie's token (None: signed out, expired or idle)."""
+        with uow(self.engine) as conn:
+            return _sessions.current(conn, self.clock, token)
+
+    def sign_out(self, token: str) -> None:
+        with uow(self.engine) as conn:
+            username = _sessions.end(conn, token)
+            if username is not None:
+                _audit.record(conn, self.clock, username, "sign_out", username)
 
     def dispose(self) -> None:
         self.engine.dispose()

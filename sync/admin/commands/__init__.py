@@ -5,6 +5,26 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from sync.admin.commands import audit, backup, cards, money, participants, programme, settlement, tills
+from sync.admin.commands import (
+    audit,
+    backup,
+    cards,
+    money,
+    operators,
+    participants,
+    programme,
+    settlement,
+    tills,
+)
 
-MODULES: tuple[ModuleType, ...] = (programme, tills, participants, cards, money, settlement, audit, backup)
+MODULES: tuple[ModuleType, ...] = (
+    programme,
+    tills,
+    participants,
+    cards,
+    money,
+    settlement,
+    audit,
+    backup,
+    operators,
+)
