@@ -112,7 +112,7 @@ def prepare(root: Path, port: int) -> tuple[Path, Path]:
     config_data["ledger_url"] = f"http://127.0.0.1:{port}"
     till_file.write_text(json.dumps(config_data, ensure_ascii=False, indent=2), encoding="utf-8")
     key = load_private_key_pem(key_file.read_bytes())
-    names = {p.participant_id: p.name for p in ledger.participants()}
+    people = {p.participant_id: p for p in ledger.participants()}
     printed = [
         PrintedCard(
             c.number,
@@ -120,9 +120,12 @@ def prepare(root: Path, port: int) -> tuple[Path, Path]:
             c.expires_on,
             sign_card(CardToken(c.number, c.issue, c.expires_on), key),
             c.participant_id or "",
-            names.get(c.participant_id or "", ""),
+            person.name if person else "",
+            person.centre if person else "",
+            person.workplace if person else "",
         )
         for c in ledger.cards()
+        for person in [people.get(c.participant_id or "")]
     ]
     if not sheet.exists():
         write_card_sheet(printed, sheet)
