@@ -126,6 +126,7 @@ txn = Table(
     Column("memo", Text, nullable=False, default=""),
 )
 Index("txn_entry", txn.c.entry_id)
+Index("txn_kind", txn.c.kind)  # revision 0006: statements look refunds and settlements up by kind
 
 posting = Table(
     "posting",

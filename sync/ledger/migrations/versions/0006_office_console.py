@@ -1,6 +1,7 @@
 """The office console: operator accounts (a role each, a password hash, lockout after failed
 sign-ins) and their server-side sessions (kept by the hash of the session token, with expiry and
-the form token that guards every form)."""
+the form token that guards every form); and an index on the kind of ledger transaction (statements
+look refunds and settlements up by kind)."""
 
 import sqlalchemy as sa
 from alembic import op
@@ -33,9 +34,11 @@ def upgrade() -> None:
         sa.Column("ended", sa.Boolean(), nullable=False, server_default=sa.false()),
     )
     op.create_index("office_session_user", "office_session", ["username"])
+    op.create_index("txn_kind", "txn", ["kind"])
 
 
 def downgrade() -> None:
+    op.drop_index("txn_kind", "txn")
     op.drop_index("office_session_user", "office_session")
     op.drop_table("office_session")
     op.drop_table("operator")
