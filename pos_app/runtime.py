@@ -20,6 +20,7 @@ from pos_app.printing import pdf_process as pdf_helper
 from pos_app.staff import StaffRoster
 from sync.client import SyncClient
 from sync.shared.cards.keys import load_public_key_hex
+from sync.shared.clock import utc_now
 
 if TYPE_CHECKING:
     from pos_app.receipts import ReceiptDesk
@@ -115,9 +116,12 @@ def compose(
     return runtime
 
 
-def open_till(config: TillConfig, *, start_sync: bool = True) -> TillRuntime:
-    """Open the journal (verifying its chain: raises ``JournalCorrupt``) and wire the services."""
-    journal = Journal(config.journal_path, config.till_id)
+def open_till(
+    config: TillConfig, *, start_sync: bool = True, clock: Callable[[], dt.datetime] | None = None
+) -> TillRuntime:
+    """Open the journal (verifying its chain: raises ``JournalCorrupt``) and wire the services.
+    ``clock`` stamps the till's entries (the wall clock unless given)."""
+    journal = Journal(config.journal_path, config.till_id, clock=clock or utc_now)
     if config.issuer_public_key and not journal.setting("issuer_public_key"):
         journal.set_setting("issuer_public_key", config.issuer_public_key)
     client = SyncClient(config.ledger_url, config.till_id, config.token, journal)
