@@ -1,4 +1,5 @@
-"""Money after the sale: shortfalls, paying shops, the year's end, disputed claims, and the checks."""
+"""Money after the sale: shortfalls, the year's end, disputed claims, and the checks. Paying shops is
+`record-payment` (sync/admin/commands/settlement.py): by month and bank reference."""
 
 from __future__ import annotations
 
@@ -10,9 +11,6 @@ from sync.shared.money import won
 
 def register(sub: Subparsers) -> None:
     command(sub, "shortfalls", shortfalls, "offline over-spends the fund absorbed")
-    p = command(sub, "settle", settle, "pay a shop what participants spent there")
-    p.add_argument("shop_id")
-    p.add_argument("--amount", type=int)
     p = command(sub, "expire", expire, "return a year's unspent points to its fund after its last day")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--force", action="store_true", help="before the year's last day (needs --reason)")
@@ -33,12 +31,6 @@ def register(sub: Subparsers) -> None:
 def shortfalls(office: Office, _args: argparse.Namespace) -> int:
     for s in office.ledger.shortfalls():
         print(f"{s.ts}\t{s.shop_id}\t{s.till_id}\t{s.card_number}\t{s.amount}")
-    return 0
-
-
-def settle(office: Office, args: argparse.Namespace) -> int:
-    paid = office.ledger.settle(args.shop_id, args.amount, operator=office.operator)
-    office.say("settled", amount=won(paid), shop_id=args.shop_id)
     return 0
 
 
