@@ -14,6 +14,7 @@ MODULES = [
     "benchmarks.bench_till",
     "benchmarks.bench_reports",
     "benchmarks.bench_settlement",
+    "benchmarks.bench_oversight",
     "benchmarks.bench_load",
 ]
 

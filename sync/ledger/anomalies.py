@@ -31,7 +31,8 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from functools import cached_property
+from typing import Any, NamedTuple
 
 from sync.ledger.errors import LedgerError
 from sync.shared.clock import KST
@@ -102,7 +103,11 @@ class Thresholds:
     shop_hours: tuple[tuple[str, Hours], ...] = field(default=())
 
     def hours_of(self, shop_id: str) -> Hours:
-        return dict(self.shop_hours).get(shop_id, self.hours)
+        return self._by_shop.get(shop_id, self.hours)
+
+    @cached_property
+    def _by_shop(self) -> dict[str, Hours]:
+        return dict(self.shop_hours)
 
     def as_settings(self) -> dict[str, Any]:
         """The JSON object kept in ``programme.settings["anomalies"]``."""
@@ -166,26 +171,33 @@ _NUMBERS: dict[str, tuple[int, int]] = {
 THRESHOLD_KEYS = (*_NUMBERS, "hours", "hours.<shop id>")
 
 
-@dataclass(frozen=True)
-class ScannedSale:
-    """A posted sale that took points, as the rules see it."""
+class ScannedSale(NamedTuple):
+    """A posted sale that took points, as the rules see it (a tuple: a year's scan builds 100,000)."""
 
     entry_id: str
     till_id: str
     shop_id: str
     card: str
-    at: dt.datetime  # aware
+    local: dt.datetime  # the sale's time, in KST
+    day: dt.date  # its business day
     points: int  # points the sale took and kept (the disputed part and refunds left out)
-    balance_before: int | None  # what the card held before the sale (None: not known)
+    balance_before: int | None  # what the card held before the sale (None: not looked up)
     open_price: bool = False  # a line's amount was typed by the cashier
 
-    @property
-    def local(self) -> dt.datetime:
-        return self.at.astimezone(KST)
-
-    @property
-    def day(self) -> dt.date:
-        return self.local.date()
+    @classmethod
+    def of(
+        cls,
+        entry_id: str,
+        till_id: str,
+        shop_id: str,
+        card: str,
+        at: dt.datetime,
+        points: int,
+        balance_before: int | None,
+        open_price: bool = False,
+    ) -> ScannedSale:
+        local = at.astimezone(KST)
+        return cls(entry_id, till_id, shop_id, card, local, local.date(), points, balance_before, open_price)
 
 
 @dataclass(frozen=True)
@@ -198,7 +210,8 @@ class Anomaly:
     facts: Mapping[str, Any]
 
 
-ThresholdsOf = Callable[[dt.date], Thresholds]  # the thresholds of the programme year a day is in
+# The thresholds of each business day the sales fall on (those of the day's programme year).
+ThresholdsByDay = Mapping[dt.date, Thresholds]
 
 
 def _stamp(at: dt.datetime) -> str:
@@ -211,26 +224,34 @@ def _share_percent(sale: ScannedSale) -> float | None:
     return 100.0 if sale.balance_before <= 0 else 100.0 * sale.points / sale.balance_before
 
 
+def drain_floor(th: Thresholds) -> int:
+    """The fewest points a ``card_drained`` sale takes (the scan looks up balances from here)."""
+    return min(th.drain_min_points, th.drain_min_points_open_price)
+
+
 def may_drain(sale: ScannedSale, th: Thresholds) -> bool:
     """Whether the sale is a ``card_drained`` candidate before its lines are known (the scan reads
     the lines of these only)."""
+    if sale.points < drain_floor(th):
+        return False
     share = _share_percent(sale)
-    floor = min(th.drain_min_points, th.drain_min_points_open_price)
-    return share is not None and share >= th.drain_percent and sale.points >= floor
+    return share is not None and share >= th.drain_percent
 
 
-def card_drained(sales: Iterable[ScannedSale], thresholds_of: ThresholdsOf) -> list[Anomaly]:
+def card_drained(sales: Iterable[ScannedSale], ths: ThresholdsByDay) -> list[Anomaly]:
     found = []
     for sale in sales:
-        th = thresholds_of(sale.day)
+        if sale.balance_before is None:
+            continue
+        th = ths[sale.day]
         floor = th.drain_min_points_open_price if sale.open_price else th.drain_min_points
-        if not may_drain(sale, th) or sale.points < floor:
+        if sale.points < floor or not may_drain(sale, th):
             continue
         facts = {
             "card": sale.card,
             "shop": sale.shop_id,
             "sale": sale.entry_id,
-            "at": _stamp(sale.at),
+            "at": _stamp(sale.local),
             "points": sale.points,
             "balance_before": sale.balance_before,
             "percent": round(_share_percent(sale) or 0),
@@ -240,112 +261,141 @@ def card_drained(sales: Iterable[ScannedSale], thresholds_of: ThresholdsOf) -> l
     return found
 
 
-def _by(sales: Iterable[ScannedSale], key: Callable[[ScannedSale], Any]) -> dict[Any, list[ScannedSale]]:
-    groups: dict[Any, list[ScannedSale]] = defaultdict(list)
-    for sale in sales:
-        groups[key(sale)].append(sale)
-    return groups
+# A card's sales in the period, in time order, split by business day: what the per-card rules read.
+CardDays = Sequence[Sequence[ScannedSale]]
 
 
-def many_sales_one_shop(sales: Iterable[ScannedSale], thresholds_of: ThresholdsOf) -> list[Anomaly]:
+def many_sales_one_shop(card: str, days: CardDays, ths: ThresholdsByDay) -> list[Anomaly]:
     found = []
-    for (card, shop, day), group in _by(sales, lambda s: (s.card, s.shop_id, s.day)).items():
-        if len(group) < thresholds_of(day).sales_per_shop_day:
+    for sales in days:
+        day = sales[0].day
+        if len(sales) < ths[day].sales_per_shop_day:
             continue
-        group.sort(key=lambda s: s.at)
-        facts = {
-            "card": card,
-            "shop": shop,
-            "day": day.isoformat(),
-            "count": len(group),
-            "points": sum(s.points for s in group),
-            "sales": [s.entry_id for s in group[:SHOWN_SALES]],
-        }
-        subject = f"card:{card}:{day.isoformat()}:shop:{shop}"
-        found.append(Anomaly(MANY_SALES_ONE_SHOP, subject, group[0].till_id, facts))
-    return found
-
-
-def repeated_amount(sales: Iterable[ScannedSale], thresholds_of: ThresholdsOf) -> list[Anomaly]:
-    found = []
-    for (card, day, points), group in _by(sales, lambda s: (s.card, s.day, s.points)).items():
-        th = thresholds_of(day)
-        if len(group) < th.repeat_count or points < th.repeat_min_points:
-            continue
-        group.sort(key=lambda s: s.at)
-        facts = {
-            "card": card,
-            "day": day.isoformat(),
-            "amount": points,
-            "count": len(group),
-            "shops": sorted({s.shop_id for s in group}),
-            "sales": [s.entry_id for s in group[:SHOWN_SALES]],
-        }
-        subject = f"card:{card}:{day.isoformat()}:won:{points}"
-        found.append(Anomaly(REPEATED_AMOUNT, subject, group[0].till_id, facts))
-    return found
-
-
-def two_shops_quickly(sales: Iterable[ScannedSale], thresholds_of: ThresholdsOf) -> list[Anomaly]:
-    """The first such pair of each card and business day (the day of the later sale)."""
-    found: dict[str, Anomaly] = {}
-    for card, group in _by(sales, lambda s: s.card).items():
-        group.sort(key=lambda s: s.at)
-        for first, second in itertools.pairwise(group):
-            if first.shop_id == second.shop_id:
-                continue
-            gap = second.at - first.at
-            if gap >= dt.timedelta(minutes=thresholds_of(second.day).two_shops_minutes):
-                continue
-            subject = f"card:{card}:{second.day.isoformat()}"
-            if subject in found:
+        by_shop: dict[str, list[ScannedSale]] = defaultdict(list)
+        for sale in sales:
+            by_shop[sale.shop_id].append(sale)
+        for shop, group in by_shop.items():
+            if len(group) < ths[day].sales_per_shop_day:
                 continue
             facts = {
                 "card": card,
-                "day": second.day.isoformat(),
-                "first_shop": first.shop_id,
-                "first_at": _stamp(first.at),
-                "second_shop": second.shop_id,
-                "second_at": _stamp(second.at),
-                "minutes": round(gap.total_seconds() / 60, 1),
-                "sales": [first.entry_id, second.entry_id],
+                "shop": shop,
+                "day": day.isoformat(),
+                "count": len(group),
+                "points": sum(s.points for s in group),
+                "sales": [s.entry_id for s in group[:SHOWN_SALES]],
             }
-            found[subject] = Anomaly(TWO_SHOPS_QUICKLY, subject, second.till_id, facts)
+            subject = f"card:{card}:{day.isoformat()}:shop:{shop}"
+            found.append(Anomaly(MANY_SALES_ONE_SHOP, subject, group[0].till_id, facts))
+    return found
+
+
+def repeated_amount(card: str, days: CardDays, ths: ThresholdsByDay) -> list[Anomaly]:
+    found = []
+    for sales in days:
+        day = sales[0].day
+        th = ths[day]
+        if len(sales) < th.repeat_count:
+            continue
+        by_amount: dict[int, list[ScannedSale]] = defaultdict(list)
+        for sale in sales:
+            by_amount[sale.points].append(sale)
+        for points, group in by_amount.items():
+            if len(group) < th.repeat_count or points < th.repeat_min_points:
+                continue
+            facts = {
+                "card": card,
+                "day": day.isoformat(),
+                "amount": points,
+                "count": len(group),
+                "shops": sorted({s.shop_id for s in group}),
+                "sales": [s.entry_id for s in group[:SHOWN_SALES]],
+            }
+            subject = f"card:{card}:{day.isoformat()}:won:{points}"
+            found.append(Anomaly(REPEATED_AMOUNT, subject, group[0].till_id, facts))
+    return found
+
+
+def two_shops_quickly(card: str, days: CardDays, ths: ThresholdsByDay) -> list[Anomaly]:
+    """The first such pair of each business day (the day of the later sale; the earlier may be the
+    evening before)."""
+    found: dict[str, Anomaly] = {}
+    sales = [sale for day in days for sale in day]
+    for first, second in itertools.pairwise(sales):
+        if first.shop_id == second.shop_id:
+            continue
+        gap = second.local - first.local
+        if gap >= dt.timedelta(minutes=ths[second.day].two_shops_minutes):
+            continue
+        subject = f"card:{card}:{second.day.isoformat()}"
+        if subject in found:
+            continue
+        facts = {
+            "card": card,
+            "day": second.day.isoformat(),
+            "first_shop": first.shop_id,
+            "first_at": _stamp(first.local),
+            "second_shop": second.shop_id,
+            "second_at": _stamp(second.local),
+            "minutes": round(gap.total_seconds() / 60, 1),
+            "sales": [first.entry_id, second.entry_id],
+        }
+        found[subject] = Anomaly(TWO_SHOPS_QUICKLY, subject, second.till_id, facts)
     return list(found.values())
 
 
-def outside_hours(sales: Iterable[ScannedSale], thresholds_of: ThresholdsOf) -> list[Anomaly]:
+def outside_hours(sales: Iterable[ScannedSale], ths: ThresholdsByDay) -> list[Anomaly]:
     """One anomaly per shop and business day with sales outside its hours."""
     late: dict[tuple[str, dt.date], list[ScannedSale]] = defaultdict(list)
     for sale in sales:
-        local = sale.local
-        if local.time() not in thresholds_of(local.date()).hours_of(sale.shop_id):
-            late[(sale.shop_id, local.date())].append(sale)
+        if sale.local.time() not in ths[sale.day].hours_of(sale.shop_id):
+            late[(sale.shop_id, sale.day)].append(sale)
     found = []
     for (shop, day), group in late.items():
-        group.sort(key=lambda s: s.at)
+        group.sort(key=lambda s: s.local)
         facts = {
             "shop": shop,
             "day": day.isoformat(),
-            "hours": str(thresholds_of(day).hours_of(shop)),
+            "hours": str(ths[day].hours_of(shop)),
             "count": len(group),
             "cards": len({s.card for s in group}),
-            "first_at": _stamp(group[0].at),
+            "first_at": _stamp(group[0].local),
             "sales": [s.entry_id for s in group[:SHOWN_SALES]],
         }
         found.append(Anomaly(OUTSIDE_HOURS, f"shop:{shop}:{day.isoformat()}", group[0].till_id, facts))
     return found
 
 
-RULES: tuple[Callable[[Sequence[ScannedSale], ThresholdsOf], list[Anomaly]], ...] = (
-    card_drained,
-    many_sales_one_shop,
-    repeated_amount,
-    two_shops_quickly,
-    outside_hours,
-)
+SaleRule = Callable[[Sequence[ScannedSale], ThresholdsByDay], list[Anomaly]]
+CardRule = Callable[[str, CardDays, ThresholdsByDay], list[Anomaly]]
+SALE_RULES: tuple[SaleRule, ...] = (card_drained, outside_hours)
+CARD_RULES: tuple[CardRule, ...] = (many_sales_one_shop, repeated_amount, two_shops_quickly)
 
 
-def find_anomalies(sales: Sequence[ScannedSale], thresholds_of: ThresholdsOf) -> list[Anomaly]:
-    """Every rule over the sales, in rule order."""
-    return [anomaly for rule in RULES for anomaly in rule(sales, thresholds_of)]
+def card_days(sales: Iterable[ScannedSale]) -> dict[str, CardDays]:
+    """Each card's sales in time order, split by business day; cards with one sale are left out
+    (no per-card rule fires on a single sale)."""
+    by_card: dict[str, list[ScannedSale]] = defaultdict(list)
+    for sale in sales:
+        by_card[sale.card].append(sale)
+    days: dict[str, CardDays] = {}
+    for card, group in by_card.items():
+        if len(group) > 1:
+            group.sort(key=lambda s: s.local)
+            days[card] = [list(one) for _, one in itertools.groupby(group, key=lambda s: s.day)]
+    return days
+
+
+def thresholds_by_day(
+    sales: Iterable[ScannedSale], thresholds_of: Callable[[dt.date], Thresholds]
+) -> ThresholdsByDay:
+    return {day: thresholds_of(day) for day in {s.day for s in sales}}
+
+
+def find_anomalies(sales: Sequence[ScannedSale], ths: ThresholdsByDay) -> list[Anomaly]:
+    """Every rule over the sales; ``ths`` has every day the sales fall on."""
+    found = [anomaly for rule in SALE_RULES for anomaly in rule(sales, ths)]
+    for card, days in card_days(sales).items():
+        for card_rule in CARD_RULES:
+            found += card_rule(card, days, ths)
+    return found

@@ -3,9 +3,11 @@ them, an alert raised for each anomaly not alerted before; and the thresholds ea
 keeps in ``programme.settings``.
 
 The card's balance before a sale comes from the balance the ledger told the till after it
-(``entry.card_balance``) plus what the sale took from the card. Whether a sale had an open-price
+(``entry.card_balance``) plus what the sale took from the card; it is looked up only for sales
+large enough to drain a card (most sales are a coffee or a meal). Whether a sale had an open-price
 line is read only for the few sales that may have drained a card: their lines, against the skus the
-shop's tills ever put on their menus with an open price (``catalogue`` entries).
+shop's tills ever put on their menus with an open price (``catalogue`` entries). The rules work per
+sale (a drained card, the shop's hours) and per card, on its sales split by business day.
 """
 
 from __future__ import annotations
@@ -13,11 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, case, select, update
 
 from sync.ledger import schema as t
 from sync.ledger.alerts import raise_anomalies
@@ -27,9 +29,11 @@ from sync.ledger.anomalies import (
     Anomaly,
     ScannedSale,
     Thresholds,
-    ThresholdsOf,
+    ThresholdsByDay,
+    drain_floor,
     find_anomalies,
     may_drain,
+    thresholds_by_day,
 )
 from sync.ledger.db import among
 from sync.ledger.errors import LedgerError
@@ -80,56 +84,59 @@ def set_thresholds(
     return found, before, after
 
 
-def thresholds_by_year(conn: Connection) -> ThresholdsOf:
-    """A day's thresholds: those of its calendar year's programme, else of the latest programme
-    before it, else of the earliest (defaults when there is no programme at all)."""
-    years = {
+def programme_thresholds(conn: Connection) -> dict[int, Thresholds]:
+    """Every programme year's thresholds."""
+    return {
         int(year): Thresholds.from_settings(_settings(text))
         for year, text in conn.execute(select(t.programme.c.year, t.programme.c.settings))
     }
+
+
+def day_thresholds(years: Mapping[int, Thresholds]) -> Callable[[dt.date], Thresholds]:
+    """A day's thresholds: those of its calendar year's programme, else of the latest programme
+    before it, else of the earliest (defaults when there is no programme at all)."""
     ordered = sorted(years)
-    cache: dict[int, Thresholds] = {}
 
     def of(day: dt.date) -> Thresholds:
-        found = cache.get(day.year)
-        if found is None:
-            before = [y for y in ordered if y <= day.year]
-            chosen = before[-1] if before else (ordered[0] if ordered else None)
-            found = cache[day.year] = years[chosen] if chosen is not None else Thresholds()
-        return found
+        before = [y for y in ordered if y <= day.year]
+        chosen = before[-1] if before else (ordered[0] if ordered else None)
+        return years[chosen] if chosen is not None else Thresholds()
 
     return of
 
 
-def scanned_sales(conn: Connection, period: Period) -> list[ScannedSale]:
-    """The period's posted sales that took points and kept some (not refunded in full)."""
+def scanned_sales(conn: Connection, period: Period, balance_from: int = 0) -> list[ScannedSale]:
+    """The period's posted sales that took points and kept some (not refunded in full); the card's
+    balance before the sale is looked up for sales keeping at least ``balance_from`` points (the
+    smallest sale that can drain a card), and left None for the others."""
     start, end = stored_bounds(period)
     s = t.sale.c
-    query = (
-        select(
-            s.entry_id,
-            s.till_id,
-            s.shop_id,
-            s.ts,
-            s.card_number,
-            s.points - s.disputed - s.refunded_points,
-            s.card_part,
-            s.auth,
-            t.entry.c.card_balance,
-        )
-        .select_from(t.sale.outerjoin(t.entry, t.entry.c.id == s.entry_id))
-        .where(
-            s.status == "posted",
-            s.points > 0,
-            s.card_number.is_not(None),
-            s.ts >= start,
-            s.ts < end,
-            s.points - s.disputed - s.refunded_points > 0,
-        )
+    kept = s.points - s.disputed - s.refunded_points
+    told = select(t.entry.c.card_balance).where(t.entry.c.id == s.entry_id).scalar_subquery()
+    query = select(
+        s.entry_id,
+        s.till_id,
+        s.shop_id,
+        s.ts,
+        s.card_number,
+        kept,
+        s.card_part,
+        s.auth,
+        case((kept >= balance_from, told), else_=None),
+    ).where(
+        s.status == "posted",
+        s.points > 0,
+        s.card_number.is_not(None),
+        s.ts >= start,
+        s.ts < end,
+        kept > 0,
     )
     found = []
     parse = dt.datetime.fromisoformat
-    for entry_id, till_id, shop_id, ts, card, points, card_part, auth, balance_after in conn.execute(query):
+    of = ScannedSale.of
+    for entry_id, till_id, shop_id, ts, card, points, card_part, auth, balance_after in conn.execute(
+        query
+    ).all():
         try:
             at = parse(ts)
         except ValueError:
@@ -142,7 +149,7 @@ def scanned_sales(conn: Connection, period: Period) -> list[ScannedSale]:
             before = int(balance_after)
         else:
             before = int(balance_after) + int(card_part)
-        found.append(ScannedSale(entry_id, till_id, shop_id, card, at, int(points), before))
+        found.append(of(entry_id, till_id, shop_id, card, at, int(points), before))
     return found
 
 
@@ -163,11 +170,9 @@ def open_price_skus(conn: Connection, shops: Collection[str]) -> dict[str, set[s
     return skus
 
 
-def with_open_prices(
-    conn: Connection, sales: list[ScannedSale], thresholds_of: ThresholdsOf
-) -> list[ScannedSale]:
+def with_open_prices(conn: Connection, sales: list[ScannedSale], ths: ThresholdsByDay) -> list[ScannedSale]:
     """The sales, with ``open_price`` set on those that may have drained their card."""
-    candidates = {s.entry_id: s for s in sales if may_drain(s, thresholds_of(s.day))}
+    candidates = {s.entry_id: s for s in sales if s.balance_before is not None and may_drain(s, ths[s.day])}
     if not candidates:
         return sales
     open_skus = open_price_skus(conn, {s.shop_id for s in candidates.values()})
@@ -179,7 +184,7 @@ def with_open_prices(
         skus = open_skus.get(candidates[entry_id].shop_id, set())
         if isinstance(sale, Sale) and any(line.sku in skus for line in sale.lines):
             marked.add(entry_id)
-    return [ScannedSale(**{**vars(s), "open_price": True}) if s.entry_id in marked else s for s in sales]
+    return [s._replace(open_price=True) if s.entry_id in marked else s for s in sales]
 
 
 @dataclass(frozen=True)
@@ -202,9 +207,12 @@ class ScanResult:
 
 def scan(conn: Connection, clock: Clock, period: Period) -> ScanResult:
     """Run every rule over the period's sales and raise what was not raised before."""
-    thresholds_of = thresholds_by_year(conn)
-    sales = with_open_prices(conn, scanned_sales(conn, period), thresholds_of)
-    anomalies = find_anomalies(sales, thresholds_of)
+    years = programme_thresholds(conn)
+    floor = min((drain_floor(th) for th in [Thresholds(), *years.values()]), default=0)
+    sales = scanned_sales(conn, period, floor)
+    ths = thresholds_by_day(sales, day_thresholds(years))
+    sales = with_open_prices(conn, sales, ths)
+    anomalies = find_anomalies(sales, ths)
     raised = raise_anomalies(conn, clock, anomalies)
     by_kind = {kind: sum(1 for a in anomalies if a.kind == kind) for kind in SCANNED_KINDS}
     return ScanResult(period, len(sales), len(anomalies), tuple(raised), by_kind)

@@ -215,3 +215,22 @@ def test_thresholds_are_kept_per_year_checked_and_audited(market):
         ("many_sales_one_shop", f"card:{card}:{DAY.isoformat()}:shop:rest2"),
         ("outside_hours", f"shop:cafe1:{DAY.isoformat()}"),
     ]
+
+
+def test_hours_past_midnight_and_a_shop_back_to_the_default():
+    bar = Hours.parse("18:00-02:00")
+    assert dt.time(23, 59) in bar and dt.time(1, 30) in bar and dt.time(2, 0) not in bar
+    assert dt.time(12) not in bar and str(bar) == "18:00-02:00"
+    late = Hours.parse("07:00-24:00")
+    assert dt.time(23, 59, 59) in late and dt.time(6, 59) not in late and str(late) == "07:00-24:00"
+    for bad in ("7-22", "07:00-07:00", "25:00-02:00", "07:00-24:30"):
+        with pytest.raises(ValueError):
+            Hours.parse(bad)
+    own = Thresholds().changed({"hours.cafe1": "06:00-23:00"})
+    assert (
+        own.hours_of("cafe1") == Hours(dt.time(6), dt.time(23))
+        and own.hours_of("rest1") == Thresholds().hours
+    )
+    assert own.changed({"hours.cafe1": "default"}) == Thresholds()
+    assert Thresholds.from_settings({"anomalies": own.as_settings()}) == own
+    assert Thresholds.from_settings({}) == Thresholds()
