@@ -1,4 +1,5 @@
-"""The ledger's HTTP API (/v1): till push and snapshot with per-till bearer tokens, admin reads.
+"""The ledger's HTTP API (/v1): till push and snapshot with per-till bearer tokens, admin reads; the
+office's web console is mounted beside it under /office/ (``sync.office``).
 
 Business outcomes travel in the response body; HTTP errors mean "try again later" (5xx) or "this
 request can never succeed" (4xx, with a JSON body saying why). Tokens are never logged.
@@ -24,6 +25,8 @@ from sync.ledger.logs import RequestLog, access_logger, identify
 from sync.ledger.records import TillRecord
 from sync.ledger.service import Ledger
 from sync.ledger.settings import LedgerSettings
+from sync.office import PREFIX as OFFICE_PREFIX
+from sync.office import create_office_app
 from sync.protocol import (
     MAX_BATCH,
     ErrorBody,
@@ -166,4 +169,6 @@ def create_app(ledger: Ledger, settings: LedgerSettings) -> FastAPI:
                 raise HTTPException(422, "start and end need a time zone, e.g. 2026-11-25T00:00:00+09:00")
         return [asdict(s) for s in ledger.sales(shop_id, start, end)]
 
+    # The office's web console: its own pages, sessions and errors, outside the API's schema.
+    app.mount(OFFICE_PREFIX, create_office_app(ledger))
     return app

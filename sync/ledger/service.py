@@ -23,6 +23,7 @@ from sync.ledger import audit as _audit
 from sync.ledger import backup as _backup
 from sync.ledger import cards as _cards
 from sync.ledger import closing as _closing
+from sync.ledger import dashboard as _dashboard
 from sync.ledger import disputes as _disputes
 from sync.ledger import ingest as _ingest
 from sync.ledger import office_sessions as _sessions
@@ -165,6 +166,11 @@ class Ledger:
             after = {"role": found.role, "expires_at": new.session.expires_at}
             _audit.record(conn, self.clock, found.username, "sign_in", found.username, after=after)
             return new
+
+    def dashboard(self) -> _dashboard.Dashboard:
+        """The office's dashboard for the latest programme year, read at one instant."""
+        with self._consistent_read() as conn:
+            return _dashboard.dashboard(conn, self.clock())
 
     def office_session(self, token: str) -> _sessions.OfficeSession | None:
         """The open session of a console cookie's token (None: signed out, expired or idle)."""
