@@ -29,7 +29,12 @@ server=$!
 for _ in $(seq 1 60); do
     if python3 -c "import urllib.request, sys; urllib.request.urlopen('http://127.0.0.1:$port/openapi.json', timeout=1)" 2>/dev/null; then
         "$work/venv/bin/allive-admin" --help > /dev/null
-        echo "ledger-install: '.[ledger]' serves without PySide6, pyzbar, zxing-cpp or requests"
+        # The office console's templates and stylesheet are installed with the package.
+        python3 -c "import urllib.request as u; b = 'http://127.0.0.1:$port/office'; \
+assert 'csrf_token' in u.urlopen(b + '/sign-in', timeout=5).read().decode(); \
+assert u.urlopen(b + '/static/office.css', timeout=5).status == 200" \
+            || { echo "FAIL: the office console's pages are not installed"; exit 1; }
+        echo "ledger-install: '.[ledger]' serves the ledger and the office console without PySide6, pyzbar, zxing-cpp or requests"
         exit 0
     fi
     sleep 0.5
