@@ -509,6 +509,165 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year}년 사업이 없습니다: 연도를 확인하세요.",
         "there is no programme for {year}: check the year",
     ),
+    # Oversight: what allive-admin report, unspent, participant, scan, alerts and thresholds print.
+    "report_title": ("{period} 포인트 사용 ({by})", "points spent in {period} by {by}"),
+    "report_by_centre": ("지역자활센터별", "centre"),
+    "report_by_workplace": ("사업단/기업별", "workplace"),
+    "report_by_shop": ("매장별", "shop"),
+    "report_by_day": ("영업일별", "business day"),
+    "report_header_centre": (
+        "지역자활센터\t판매\t카드\t포인트\t환불 포인트\t순사용",
+        "centre\tsales\tcards\tpoints\trefunded points\tnet",
+    ),
+    "report_header_workplace": (
+        "사업단/기업\t판매\t카드\t포인트\t환불 포인트\t순사용",
+        "workplace\tsales\tcards\tpoints\trefunded points\tnet",
+    ),
+    "report_header_shop": (
+        "매장\t이름\t판매\t카드\t포인트\t환불 포인트\t순사용",
+        "shop\tname\tsales\tcards\tpoints\trefunded points\tnet",
+    ),
+    "report_header_day": (
+        "영업일\t판매\t카드\t포인트\t환불 포인트\t순사용",
+        "business day\tsales\tcards\tpoints\trefunded points\tnet",
+    ),
+    "report_total": ("합계", "total"),
+    "report_empty": (
+        "{period}에 포인트로 결제한 판매가 없습니다.",
+        "no sales were paid with points in {period}",
+    ),
+    "no_holder": ("(소지자 없는 카드)", "(cards without a holder)"),
+    "csv_written": (
+        "{path}에 {rows}줄을 저장했습니다 (UTF-8, 엑셀용 BOM).",
+        "{rows} row(s) written to {path} (UTF-8 with BOM for Excel)",
+    ),
+    "unspent_header_centre": (
+        "지역자활센터\t참여자\t카드\t남은 포인트\t가장 빠른 만료일",
+        "centre\tparticipants\tcards\tpoints left\tfirst expiry",
+    ),
+    "unspent_header_participant": (
+        "참여자번호\t이름\t지역자활센터\t사업단/기업\t카드\t남은 포인트\t만료일\t마지막 사용일",
+        "participant\tname\tcentre\tworkplace\tcards\tpoints left\texpires\tlast spent",
+    ),
+    "unspent_none": ("남은 포인트가 없습니다.", "no points are left on any card"),
+    "unspent_total": ("합계: 참여자 {people}명, {amount}원", "total: {people} participant(s), {amount} won"),
+    "unspent_centre_needs_participant": (
+        "--centre는 --by participant와 함께 쓰세요.",
+        "use --centre with --by participant",
+    ),
+    "participant_head": (
+        "참여자 {id}: {name} ({centre}, {workplace}), 전화 {phone}, {state}",
+        "participant {id}: {name} ({centre}, {workplace}), phone {phone}, {state}",
+    ),
+    "participant_active": ("참여 중", "active"),
+    "participant_inactive": ("참여 중 아님", "not active"),
+    "participant_cards_header": (
+        "카드\t상태\t잔액\t만료일\t사업연도",
+        "card\tstatus\tbalance\texpires\tyear",
+    ),
+    "participant_balance": ("남은 포인트 합계: {amount}원", "points left in all: {amount} won"),
+    "participant_sales_header": (
+        "일시 (KST)\t매장\t카드\t합계\t포인트\t환불 포인트\t상태",
+        "time (KST)\tshop\tcard\ttotal\tpoints\trefunded points\tstatus",
+    ),
+    "participant_no_sales": ("사용 내역이 없습니다.", "no sales yet"),
+    "card_state_active": ("사용 중", "active"),
+    "card_state_online_only": ("온라인 결제만", "online only"),
+    "card_state_revoked": ("정지", "revoked"),
+    "card_state_replaced": ("재발급됨", "replaced"),
+    "card_state_expired": ("만료", "expired"),
+    "sale_state_posted": ("결제", "paid"),
+    "sale_state_rejected": ("거절", "refused"),
+    "sale_state_cancelled": ("취소", "cancelled"),
+    "lookup_none": ("'{query}'에 맞는 참여자가 없습니다.", "no participant matches '{query}'"),
+    "lookup_many": (
+        "'{query}'에 맞는 참여자가 {count}명입니다: 참여자번호나 카드 번호로 한 명을 찾으세요 (이름은 가려서 보입니다).",
+        "{count} participants match '{query}': look one up by participant id or card number (names are masked)",
+    ),
+    "lookup_logged": (
+        "이 조회는 {operator}의 이름으로 감사 기록에 남았습니다.",
+        "this view is recorded in the audit log under {operator}",
+    ),
+    "scan_done": (
+        "{period} 판매 {sales}건 검사: 이상 징후 {found}건, 새 알림 {raised}건",
+        "{period}: {sales} sale(s) scanned, {found} anomaly(ies), {raised} new alert(s)",
+    ),
+    "anomaly_card_drained": ("잔액 대부분을 한 번에 사용", "card drained in one sale"),
+    "anomaly_many_sales_one_shop": ("한 매장에서 하루 여러 번", "many sales at one shop in a day"),
+    "anomaly_repeated_amount": ("같은 금액 반복", "one amount repeated"),
+    "anomaly_two_shops_quickly": ("짧은 시간에 두 매장", "two shops minutes apart"),
+    "anomaly_outside_hours": ("영업시간 밖 판매", "sales outside the shop's hours"),
+    "anomaly_offline_claim_disputed": (
+        "오프라인 한도 초과·분쟁 청구",
+        "offline claims disputed (over the caps)",
+    ),
+    "alerts_header": (
+        "번호\t발생 (KST)\t상태\t종류\t내용\t처리",
+        "id\traised (KST)\tstatus\tkind\tdetail\thandled",
+    ),
+    "alerts_none": ("해당하는 알림이 없습니다.", "no alerts match"),
+    "alert_status_open": ("열림", "open"),
+    "alert_status_acknowledged": ("확인 중", "acknowledged"),
+    "alert_status_resolved": ("해결됨", "resolved"),
+    "alert_card_drained": (
+        "카드 {card}: {at} {shop}에서 {points}원 (직전 잔액 {balance_before}원의 {percent}%){open}",
+        "card {card}: {points} won at {shop} on {at}, {percent}% of its {balance_before} won{open}",
+    ),
+    "alert_open_price": (", 금액을 직접 입력한 품목", ", an open-price item"),
+    "alert_many_sales_one_shop": (
+        "카드 {card}: {day} {shop}에서 {count}번, 합계 {points}원",
+        "card {card}: {count} sales at {shop} on {day}, {points} won in all",
+    ),
+    "alert_repeated_amount": (
+        "카드 {card}: {day}에 {amount}원을 {count}번 ({shops})",
+        "card {card}: {amount} won {count} times on {day} ({shops})",
+    ),
+    "alert_two_shops_quickly": (
+        "카드 {card}: {first_at} {first_shop}, {second_at} {second_shop} ({minutes}분 간격)",
+        "card {card}: {first_shop} at {first_at}, then {second_shop} at {second_at} ({minutes} min apart)",
+    ),
+    "alert_outside_hours": (
+        "{shop}: {day} 영업시간({hours}) 밖 판매 {count}건, 카드 {cards}장, 첫 판매 {first_at}",
+        "{shop}: {count} sale(s) outside its hours ({hours}) on {day}, {cards} card(s), first at {first_at}",
+    ),
+    "alert_acknowledged": (
+        "알림 {alert}을(를) 확인 중으로 표시했습니다.",
+        "alert {alert} marked as being looked at",
+    ),
+    "alert_resolved": ("알림 {alert}을(를) 해결했습니다: {note}", "alert {alert} resolved: {note}"),
+    "thresholds_title": ("{year}년 이상 징후 기준", "anomaly thresholds of {year}"),
+    "thresholds_changed": (
+        "{year}년 이상 징후 기준을 바꿨습니다 (감사 기록에 남음):",
+        "anomaly thresholds of {year} changed (recorded in the audit log):",
+    ),
+    "threshold_set_form": ("--set은 key=value 형식입니다: '{given}'", "--set takes key=value: '{given}'"),
+    "threshold_drain_percent": (
+        "한 번에 카드 잔액의 이 비율(%) 이상을 쓰면 알림",
+        "alert when one sale takes at least this % of the card's balance",
+    ),
+    "threshold_drain_min_points": ("…그리고 이 금액(원) 이상일 때", "…and at least this many won"),
+    "threshold_drain_min_points_open_price": (
+        "…금액을 직접 입력한 품목이 있으면 이 금액(원) 이상일 때",
+        "…or this many won when a line has an open price",
+    ),
+    "threshold_sales_per_shop_day": (
+        "한 카드가 한 매장에서 하루 이 횟수 이상 결제하면 알림",
+        "alert at this many sales of one card at one shop in a day",
+    ),
+    "threshold_repeat_count": (
+        "한 카드가 하루에 같은 금액을 이 횟수 이상 결제하면 알림",
+        "alert when one card pays the same amount this many times in a day",
+    ),
+    "threshold_repeat_min_points": ("…이 금액(원) 이상일 때", "…for amounts of at least this many won"),
+    "threshold_two_shops_minutes": (
+        "한 카드가 두 매장에서 이 시간(분) 안에 결제하면 알림",
+        "alert when one card pays at two shops within this many minutes",
+    ),
+    "threshold_hours": (
+        "매장 영업시간 (KST): 밖의 판매는 알림",
+        "shop hours (KST): sales outside them raise an alert",
+    ),
+    "threshold_shop_hours": ("매장 {shop}의 영업시간", "shop {shop}'s own hours"),
     # The office console's operators (sync.ledger.operators) and `allive-admin operator`.
     "operator_name_invalid": (
         "사용자 이름 '{username}'은(는) 쓸 수 없습니다: 영문, 숫자, 점, 밑줄, 하이픈으로 64자까지.",
