@@ -177,6 +177,17 @@ class SyncClient:
         if applied is None or self.journal_behind:
             return
         local = self.journal.last_seq()
+        acked = self.journal.acked_through()
+        if applied < acked and self._same_entry(applied, head_hash):
+            # The ledger was restored from a backup: it lacks entries it had acknowledged. They
+            # are here, chained: send them again (nothing is lost, and nothing counts twice).
+            log.warning(
+                "the ledger holds entries up to %s of the %s it acknowledged: sending again", applied, acked
+            )
+            self.journal.resend(applied, acked)
+            return
+        if applied >= acked:
+            self.journal.resend_done()
         if applied > local:
             why = f"the journal ends at entry {local} but the ledger holds {applied}"
         elif applied and head_hash is not None:
@@ -192,6 +203,13 @@ class SyncClient:
         # Offline points need a fresh snapshot: mark ours stale, and remember across restarts.
         self.journal.set_setting("journal_behind", why)
         self.journal.set_setting("snapshot_at", "1970-01-01T00:00:00+00:00")
+
+    def _same_entry(self, seq: int, head_hash: str | None) -> bool:
+        """The ledger's head ``seq`` (with ``head_hash``) is this journal's entry ``seq``."""
+        if seq == 0:
+            return True
+        mine = self.journal.entries(seq - 1, limit=1)
+        return bool(mine) and head_hash is not None and mine[0].hash == head_hash
 
     def push_once(self, timeout: float | None = None) -> int:
         """Push the next batch of the outbox; returns how many entries the ledger acknowledged."""

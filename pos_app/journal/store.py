@@ -265,21 +265,43 @@ class Journal:
 
     # -- outbox and acknowledgements -----------------------------------------------------------
     def outbox(self, limit: int = 500) -> list[JournalEntry]:
-        """Entries the ledger has not acknowledged yet, oldest first."""
+        """Entries the ledger has not acknowledged yet, oldest first (and those it must be sent
+        again, see ``resend``)."""
+        after, through = self._resend_window()
         with self._lock:
             rows = self._db.execute(
                 "SELECT e.id, e.till_id, e.seq, e.ts, e.type, e.payload, e.prev_hash, e.hash FROM entry e "
-                "WHERE e.seq > ? AND NOT EXISTS (SELECT 1 FROM ack a WHERE a.seq = e.seq) ORDER BY e.seq LIMIT ?",
-                (self.acked_through(), limit),
+                "WHERE e.seq > ? AND (e.seq <= ? OR NOT EXISTS (SELECT 1 FROM ack a WHERE a.seq = e.seq)) "
+                "ORDER BY e.seq LIMIT ?",
+                (min(after, self.acked_through()), through, limit),
             ).fetchall()
         return [_entry_from_row(row) for row in rows]
 
     def outbox_size(self) -> int:
+        after, through = self._resend_window()
         with self._lock:
             row = self._db.execute(
-                "SELECT COUNT(*) FROM entry e WHERE NOT EXISTS (SELECT 1 FROM ack a WHERE a.seq = e.seq)"
+                "SELECT COUNT(*) FROM entry e WHERE (e.seq > ? AND e.seq <= ?) "
+                "OR NOT EXISTS (SELECT 1 FROM ack a WHERE a.seq = e.seq)",
+                (after, through),
             ).fetchone()
         return int(row[0])
+
+    # A ledger restored from a backup can hold less than it once acknowledged: the entries after
+    # its head are sent again (same entries, same chain), until it has taken them all.
+    def resend(self, after: int, through: int) -> None:
+        """Send entries ``after`` + 1 .. ``through`` again, though they were acknowledged."""
+        self.set_setting("resend", f"{after}:{through}")
+
+    def resend_done(self) -> None:
+        if self.setting("resend"):
+            self.set_setting("resend", "")
+
+    def _resend_window(self) -> tuple[int, int]:
+        """(after, through) of entries to send again; (0, 0) when there are none."""
+        raw = self.setting("resend") or ""
+        after, _, through = raw.partition(":")
+        return (int(after), int(through)) if through else (0, 0)
 
     def acked_through(self) -> int:
         """Highest sequence n such that 1..n are all acknowledged."""
