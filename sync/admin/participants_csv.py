@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -83,7 +84,12 @@ def _header_map(header: list[str]) -> dict[str, int]:
 
 
 def parse_participants(path: Path | str) -> ParsedList:
-    text, encoding = _decode(Path(path).read_bytes())
+    return parse_participants_data(Path(path).read_bytes())
+
+
+def parse_participants_data(data: bytes) -> ParsedList:
+    """The list from a file's bytes (a CSV uploaded to the office console, or read from disk)."""
+    text, encoding = _decode(data)
     reader = csv.reader(io.StringIO(text))
     try:
         header = next(reader)
@@ -160,3 +166,9 @@ def eligibility_report(
     rows: Sequence[ParticipantRecord], rule: EligibilityRule
 ) -> list[tuple[ParticipantRecord, list[str]]]:
     return [(row, rule.reasons_not(row)) for row in rows]
+
+
+def rows_to_import(report: Sequence[tuple[ParticipantRecord, list[str]]]) -> list[ParticipantRecord]:
+    """What an import stores: every row, the ineligible ones inactive so that ``grant`` passes them
+    over (the office sees them, and why, in the dry run)."""
+    return [row if not reasons else dataclasses.replace(row, active=False) for row, reasons in report]

@@ -170,5 +170,5 @@ def create_app(ledger: Ledger, settings: LedgerSettings) -> FastAPI:
         return [asdict(s) for s in ledger.sales(shop_id, start, end)]
 
     # The office's web console: its own pages, sessions and errors, outside the API's schema.
-    app.mount(OFFICE_PREFIX, create_office_app(ledger))
+    app.mount(OFFICE_PREFIX, create_office_app(ledger, issuer_key_dir=settings.issuer_key_dir))
     return app

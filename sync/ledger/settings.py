@@ -3,7 +3,9 @@ validated at start-up: no placeholder admin token outside demo mode, sane log se
 
 Environment: ``ALLIVE_DATABASE``, ``ALLIVE_ADMIN_TOKEN``, ``ALLIVE_DEMO``, ``ALLIVE_ACCESS_LOG``,
 ``ALLIVE_ACCESS_LOG_DAYS``, ``ALLIVE_LOG_FORMAT`` (kv or json), ``ALLIVE_LOG_LEVEL``,
-``ALLIVE_LEDGER_WORKERS``, and ``ALLIVE_LEDGER_CONFIG`` (the file). The file holds the same
+``ALLIVE_LEDGER_WORKERS``, ``ALLIVE_ISSUER_KEY_DIR`` (a folder of ``<year>.pem`` issuer keys, so the office
+console can print a replaced card; unset by default: the keys stay off the server), and
+``ALLIVE_LEDGER_CONFIG`` (the file). The file holds the same
 settings by field name, e.g. ``database_url = "postgresql://..."``, ``access_log = "/var/log/allive/access.log"``.
 """
 
@@ -30,6 +32,7 @@ ENV = {
     "log_level": "ALLIVE_LOG_LEVEL",
     "workers": "ALLIVE_LEDGER_WORKERS",
     "max_body_bytes": "ALLIVE_MAX_BODY_BYTES",
+    "issuer_key_dir": "ALLIVE_ISSUER_KEY_DIR",
 }
 CONFIG_ENV = "ALLIVE_LEDGER_CONFIG"
 
@@ -50,6 +53,10 @@ class LedgerSettings:
     workers: int = 1
     max_body_bytes: int = 1_000_000  # a till's push (500 entries) is far below; refused before reading
     serving: bool = True  # False for `upgrade` and `verify`, which need no admin token
+    # A folder of each year's issuer private key as ``<year>.pem``: the office console then offers a
+    # replaced card's printable sheet. None (the default, README "issuer keys"): the keys stay off
+    # the server and the office prints with ``allive-admin issue-cards``.
+    issuer_key_dir: Path | None = None
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -82,6 +89,7 @@ class LedgerSettings:
             "log_level": self.log_level,
             "workers": str(self.workers),
             "max_body_bytes": str(self.max_body_bytes),
+            "issuer_key_dir": str(self.issuer_key_dir or ""),
         }
         return {ENV[name]: value for name, value in values.items()}
 
@@ -96,7 +104,7 @@ def _convert(name: str, value: Any) -> Any:
             return int(value)
         except (TypeError, ValueError):
             raise SettingsError(f"{name} must be a whole number, not {value!r}") from None
-    if name == "access_log":
+    if name in ("access_log", "issuer_key_dir"):
         return Path(value) if str(value) else None
     return str(value)
 

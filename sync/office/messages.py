@@ -17,7 +17,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "skip_to_content": ("본문으로 건너뛰기", "Skip to the content"),
     "nav_dashboard": ("현황", "Dashboard"),
     "nav_participants": ("참여자", "Participants"),
+    "nav_cards": ("카드", "Cards"),
+    "nav_settlement": ("정산", "Settlement"),
+    "nav_shops": ("매장·단말기", "Shops and tills"),
     "nav_alerts": ("알림", "Alerts"),
+    "nav_disputes": ("분쟁 청구", "Disputed claims"),
+    "nav_backups": ("백업", "Backups"),
     "nav_audit": ("작업 기록", "Audit log"),
     "nav_label": ("주 메뉴", "Main menu"),
     "signed_in_as": ("{name} ({role})", "{name} ({role})"),
@@ -152,6 +157,212 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_target": ("대상", "Target"),
     "col_figures": ("내용", "Details"),
     "audit_shown": ("최근 {count}건", "newest {count}"),
+    # Participants import.
+    "import_link": ("참여자 명단 가져오기 (CSV)", "Import the participant list (CSV)"),
+    "import_title": ("참여자 명단 가져오기", "Import the participant list"),
+    "back_to_participants": ("← 참여자", "← Participants"),
+    "import_intro": (
+        "엑셀에서 저장한 CSV 파일(UTF-8 또는 CP949)을 고르세요. 먼저 미리보기로 누가 지급 대상인지, "
+        "아닌 사람은 왜 아닌지 보여 주며, 이때는 아무것도 저장하지 않습니다. 주민등록번호가 든 파일은 "
+        "받지 않습니다.",
+        "Choose the CSV saved from Excel (UTF-8 or CP949). A preview first shows who is eligible and "
+        "why the others are not; nothing is written until you import. A file holding resident "
+        "registration numbers is refused.",
+    ),
+    "import_file": ("CSV 파일", "CSV file"),
+    "import_min_months": ("전년도 최소 참여 개월", "Minimum months last year"),
+    "import_preview_button": ("미리보기", "Preview"),
+    "import_preview_title": ("미리보기: {file}", "Preview: {file}"),
+    "import_preview_summary": (
+        "{count}명 ({encoding}): 지급 대상 {eligible}명, 대상 아님 {others}명.",
+        "{count} participants ({encoding}): {eligible} eligible, {others} not.",
+    ),
+    "import_nothing_written": (
+        "아직 아무것도 저장하지 않았습니다. 확인한 뒤 가져오기를 누르세요. 대상이 아닌 사람은 "
+        "'참여 중 아님'으로 저장되어 지급에서 빠집니다.",
+        "Nothing is written yet. Check the list, then press Import. Those not eligible are stored "
+        "as not active, so the grant passes them over.",
+    ),
+    "import_button": ("가져오기 ({count}명)", "Import ({count})"),
+    "import_cancel": ("취소", "Cancel"),
+    "import_refused": (
+        "파일 {file}을(를) 가져올 수 없습니다. 아무것도 저장하지 않았습니다.",
+        "The file {file} cannot be imported. Nothing was written.",
+    ),
+    "import_too_large": ("파일이 너무 큽니다 (2MB까지).", "The file is too large (2 MB at most)."),
+    "import_done": (
+        "{count}명을 가져왔습니다 ({encoding}); 지급 대상 {eligible}명. 작업 기록에 남았습니다.",
+        "Imported {count} participants ({encoding}); {eligible} eligible. Recorded in the audit log.",
+    ),
+    "col_months": ("전년도 개월", "Months"),
+    "col_active": ("참여 중", "Active"),
+    "col_verdict": ("지급 대상", "Eligible"),
+    "eligible_short": ("대상", "eligible"),
+    "not_eligible_short": ("대상 아님", "not eligible"),
+    # Cards.
+    "cards_title": ("카드", "Cards"),
+    "card_number": ("카드 번호 (12자리)", "Card number (12 digits)"),
+    "cards_logged": (
+        "카드를 조회하면 소유자 조회로 작업 기록에 남습니다. 이름은 가려서 보입니다 (홍*동).",
+        "Looking a card up is recorded in the audit log as a view of its holder. Names are masked (홍*동).",
+    ),
+    "card_not_found": ("카드 {card}을(를) 찾을 수 없습니다.", "No card {card}."),
+    "col_holder": ("소유자", "Holder"),
+    "holder_cards": ("이 참여자의 카드", "This participant's cards"),
+    "reason": ("이유", "Reason"),
+    "revoke_title": ("카드 정지", "Stop the card"),
+    "revoke_help": (
+        "분실·도난·부정 사용 때 카드를 정지합니다. 포인트는 카드에 남고, 재발급하면 새 카드로 옮겨집니다.",
+        "Stop a lost, stolen or misused card. The points stay on it and move to a new card when it is replaced.",
+    ),
+    "revoke_button": ("카드 정지", "Revoke"),
+    "replace_title": ("카드 재발급", "Replace the card"),
+    "replace_help": (
+        "새 카드를 만들고 잔액 {amount}원을 옮깁니다. 이 카드는 더 이상 쓸 수 없습니다.",
+        "Issues a new card and moves the {amount} won balance to it. This card stops working.",
+    ),
+    "replace_button": ("재발급", "Replace"),
+    "card_needs_reason": (
+        "이유를 적으세요 (작업 기록에 남습니다).",
+        "Give the reason (kept in the audit log).",
+    ),
+    "card_revoked_done": ("카드 {card}을(를) 정지했습니다.", "Card {card} is revoked."),
+    "card_replaced_done": (
+        "카드 {old}을(를) 재발급했습니다: 새 카드 {new}, 옮긴 잔액 {amount}원.",
+        "Card {old} replaced by {new}; {amount} won moved to it.",
+    ),
+    "card_sheet_download": ("새 카드 인쇄용 PDF 내려받기", "Download the new card's printable PDF"),
+    "card_sheet_elsewhere": (
+        "카드 발급 키는 이 서버에 두지 않습니다. 발급 키를 가진 사무국 PC에서 "
+        "`allive-admin issue-cards --participant {participant} --key-file … --out-dir …`로 새 카드를 인쇄하세요.",
+        "The issuer key is not kept on this server. Print the new card on the office PC that holds the "
+        "key: `allive-admin issue-cards --participant {participant} --key-file … --out-dir …`.",
+    ),
+    "card_sheet_no_key": (
+        "이 카드 연도의 발급 키가 서버의 키 폴더에 없습니다. 발급 키를 가진 PC에서 "
+        "`allive-admin issue-cards --participant {participant} --key-file … --out-dir …`로 인쇄하세요.",
+        "This card's year has no issuer key in the server's key folder. Print it where the key is: "
+        "`allive-admin issue-cards --participant {participant} --key-file … --out-dir …`.",
+    ),
+    "card_not_printable": (
+        "카드 {card}은(는) 인쇄할 수 있는 카드가 아닙니다.",
+        "Card {card} cannot be printed.",
+    ),
+    "card_key_missing_title": ("발급 키가 없습니다", "No issuer key"),
+    "card_key_missing": (
+        "카드 {card}의 연도 발급 키가 이 서버에 없습니다: allive-admin issue-cards로 인쇄하세요.",
+        "This server has no issuer key for card {card}'s year: print it with allive-admin issue-cards.",
+    ),
+    "card_key_unreadable": (
+        "발급 키 파일을 읽을 수 없습니다: 관리자에게 알리고 allive-admin issue-cards로 인쇄하세요.",
+        "The issuer key file cannot be read: tell an admin and print with allive-admin issue-cards.",
+    ),
+    # Settlement.
+    "settlement_title": ("정산", "Settlement"),
+    "month": ("월 (YYYY-MM)", "Month (YYYY-MM)"),
+    "month_invalid": (
+        "'{month}'은(는) 월이 아닙니다: YYYY-MM으로 적으세요.",
+        "'{month}' is not a month: give YYYY-MM.",
+    ),
+    "settlement_period": ("{start} ~ {end} 영업일 (한국 시간)", "Business days {start} to {end} (KST)"),
+    "col_bank": ("입금 계좌", "Bank account"),
+    "col_refunds": ("환불", "Refunds"),
+    "col_disputed": ("승인된 분쟁", "Disputed accepted"),
+    "col_net": ("지급할 금액", "Owed for the month"),
+    "col_paid": ("지급함", "Paid"),
+    "col_owed": ("남은 금액", "Balance"),
+    "col_files": ("정산서", "Statement"),
+    "bank_missing": ("계좌 없음", "no bank account"),
+    "bank_file_download": ("이체 파일 내려받기 (CSV)", "Download the bank transfer file (CSV)"),
+    "bank_file_summary": (
+        "이체 파일: {count}개 매장, 합계 {total}원.",
+        "Transfer file: {count} shops, {total} won in all.",
+    ),
+    "bank_file_problems_title": ("이체 파일에서 빠지는 매장", "Shops left out of the transfer file"),
+    "payment_title": ("지급 기록", "Record a payment"),
+    "payment_help": (
+        "은행이 이체한 뒤 은행 거래번호로 기록합니다. 같은 거래번호를 다시 넣으면 '이미 기록됨'으로 답하고 아무것도 바꾸지 않습니다.",
+        "Record a transfer once the bank has made it, with the bank's reference. The same reference "
+        "again is answered 'already recorded' and changes nothing.",
+    ),
+    "amount_won": ("금액 (원)", "Amount (won)"),
+    "bank_reference": ("은행 거래번호", "Bank reference"),
+    "paid_on": ("지급일", "Paid on"),
+    "payment_button": ("지급 기록", "Record the payment"),
+    "paid_on_invalid": (
+        "지급일 '{paid_on}'은(는) YYYY-MM-DD여야 합니다.",
+        "Paid on '{paid_on}' must be YYYY-MM-DD.",
+    ),
+    # Shops and tills.
+    "shops_title": ("매장과 단말기", "Shops and tills"),
+    "shops_heading": ("매장", "Shops"),
+    "col_shop_id": ("매장 ID", "Shop id"),
+    "col_account": ("계좌번호", "Account"),
+    "col_holder_name": ("예금주", "Holder"),
+    "shops_cli_hint": (
+        "매장 추가, 계좌 등록, 단말기 등록과 새 토큰은 아직 allive-admin으로 합니다 (add-shop, shop-bank, enrol-till, rotate-token).",
+        "Adding shops, bank details, enrolling tills and new tokens are still done with allive-admin "
+        "(add-shop, shop-bank, enrol-till, rotate-token).",
+    ),
+    "tills_heading": ("단말기", "Tills"),
+    "col_enrolled": ("등록", "Enrolled"),
+    "col_last_entry": ("마지막 수신", "Last entry received"),
+    "col_held": ("대기", "Held"),
+    "col_last_snapshot": ("마지막 카드 목록", "Last snapshot"),
+    "till_disable_reason": ("정지 이유", "Why"),
+    "till_disable": ("정지", "Disable"),
+    "till_enable": ("다시 사용", "Enable"),
+    "till_needs_reason": (
+        "단말기 {till_id}을(를) 정지하는 이유를 적으세요.",
+        "Give the reason for disabling till {till_id}.",
+    ),
+    # Disputed offline claims.
+    "disputes_title": ("분쟁 청구 (오프라인)", "Disputed offline claims"),
+    "disputes_intro": (
+        "단말기가 오프라인일 때 한도를 넘었거나 규칙에 맞지 않는 포인트 사용입니다. 승인하면 매장에 지급되고, 거절하면 지급하지 않습니다.",
+        "Points taken offline beyond the caps or the rules. Accepting pays the shop; rejecting does not.",
+    ),
+    "dispute_status_all": ("모두", "all"),
+    "dispute_status_open": ("처리 대기", "open"),
+    "dispute_status_accepted": ("승인", "accepted"),
+    "dispute_status_rejected": ("거절", "rejected"),
+    "disputes_empty": ("이 상태의 분쟁 청구가 없습니다.", "No disputed claims with this status."),
+    "col_reason": ("이유", "Reason"),
+    "dispute_accept": ("승인 (지급)", "Accept (pay)"),
+    "dispute_reject": ("거절", "Reject"),
+    "dispute_accepted_done": (
+        "분쟁 청구 {dispute}을(를) 승인했습니다.",
+        "Disputed claim {dispute} accepted.",
+    ),
+    "dispute_rejected_done": (
+        "분쟁 청구 {dispute}을(를) 거절했습니다.",
+        "Disputed claim {dispute} rejected.",
+    ),
+    "dispute_needs_decision": ("승인 또는 거절을 고르세요.", "Choose accept or reject."),
+    "dispute_needs_note": ("처리 이유를 적으세요.", "Give the reason for the decision."),
+    # Backups.
+    "backups_title": ("백업", "Backups"),
+    "backup_none": (
+        "기록된 백업이 없습니다. 서버에서 allive-admin backup을 실행하고 매일 밤 돌도록 설정하세요.",
+        "No backup is recorded. Run allive-admin backup on the server and schedule it every night.",
+    ),
+    "backup_last": ("마지막 백업", "Last backup"),
+    "backup_last_detail": (
+        "{operator}이(가) {path}에 저장 ({hours}시간 전).",
+        "By {operator} to {path} ({hours} hours ago).",
+    ),
+    "backup_old": (
+        "마지막 백업이 {hours}시간 전입니다: 오늘 밤 백업이 돌았는지 확인하세요.",
+        "The last backup is {hours} hours old: check that the nightly backup runs.",
+    ),
+    "backup_how": (
+        "백업은 서버에서 실행합니다 (매일 밤, 그리고 연말 작업과 업그레이드 전). 파일과 .sha256을 서버 밖 두 곳에 복사하세요.",
+        "Backups run on the server (every night, and before year-end steps and upgrades). Copy each "
+        "file and its .sha256 off the server to two places.",
+    ),
+    "backup_recent": ("최근 백업", "Recent backups"),
+    "col_file": ("파일", "File"),
+    "col_size": ("크기 (바이트)", "Size (bytes)"),
     # Card and sale states.
     "card_active": ("사용 중", "active"),
     "card_online_only": ("온라인만", "online only"),

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from reliability.sales import refund_of, sale
 from sync.ledger.records import ParticipantRecord
 from sync.ledger.service import Ledger
@@ -91,6 +93,7 @@ class Market:
     clock: SettableClock
     cards: dict[str, str]  # participant id -> card number
     tills: dict[str, Till]  # shop id -> its till
+    issuer_key: Ed25519PrivateKey | None = None  # the year's private key (to print cards)
 
     def push(self, shop: str, at: dt.datetime, payload: Payload) -> WireEntry:
         till = self.tills[shop]
@@ -128,7 +131,8 @@ def open_market(database_url: str) -> Market:
     clock = SettableClock()
     ledger = Ledger(database_url, clock=clock)
     ledger.upgrade()
-    ledger.create_programme(YEAR, 100_000, EXPIRES, public_key_hex(new_issuer_key()))
+    key = new_issuer_key()
+    ledger.create_programme(YEAR, 100_000, EXPIRES, public_key_hex(key))
     tills = {}
     for shop, name in SHOPS.items():
         ledger.add_shop(shop, name)
@@ -138,7 +142,7 @@ def open_market(database_url: str) -> Market:
         [ParticipantRecord(pid, name, "", centre, work, 6, True, None) for pid, name, centre, work in PEOPLE]
     )
     cards = {g.participant_id: g.card_number for g in ledger.grant(YEAR)}
-    market = Market(ledger, clock, cards, tills)
+    market = Market(ledger, clock, cards, tills, key)
     # The laundry's menu, as its till journals it: its services have an open price.
     for sku, name in (LAUNDRY, ("S02", "청소")):
         item = {"sku": sku, "name": name, "price": 0, "category_id": "service", "taxable": True}

@@ -6,7 +6,12 @@ import argparse
 from pathlib import Path
 
 from sync.admin.office import Office, Subparsers, command
-from sync.admin.participants_csv import EligibilityRule, eligibility_report, parse_participants
+from sync.admin.participants_csv import (
+    EligibilityRule,
+    eligibility_report,
+    parse_participants,
+    rows_to_import,
+)
 from sync.shared.money import won
 
 
@@ -45,9 +50,7 @@ def import_participants(office: Office, args: argparse.Namespace) -> int:
             print(f"{row.participant_id}\t{row.name}\t{verdict}")
         office.say("dry_run")
         return 0
-    # Ineligible participants are stored inactive so that `grant` passes them over; the office
-    # can see them and why in the dry run.
-    rows = [row if not reasons else type(row)(**{**row.__dict__, "active": False}) for row, reasons in report]
+    rows = rows_to_import(report)
     office.ledger.add_participants(rows, operator=office.operator)
     office.say("imported", count=len(rows), file=args.file, encoding=parsed.encoding, eligible=eligible)
     return 0
