@@ -142,8 +142,11 @@ def make_programme(
 class ThreadedLedgerServer:
     """The ledger's real FastAPI app under uvicorn in a thread of this process."""
 
-    def __init__(self, ledger: Ledger, admin_token: str = ADMIN_TOKEN) -> None:
-        app = create_app(ledger, LedgerSettings(ledger.database_url, admin_token))
+    def __init__(
+        self, ledger: Ledger, admin_token: str = ADMIN_TOKEN, *, issuer_key_dir: Path | None = None
+    ) -> None:
+        settings = LedgerSettings(ledger.database_url, admin_token, issuer_key_dir=issuer_key_dir)
+        app = create_app(ledger, settings)
         self._server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
         self._thread = threading.Thread(target=self._server.run, name="ledger-server", daemon=True)
         self.port = 0

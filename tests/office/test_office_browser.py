@@ -22,8 +22,9 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory) -> Iterator[tuple[Office, str]]:
-    office = open_office(f"sqlite:///{tmp_path_factory.mktemp('office') / 'ledger.sqlite3'}")
-    with ThreadedLedgerServer(office.ledger) as server:
+    files = tmp_path_factory.mktemp("office")
+    office = open_office(f"sqlite:///{files / 'ledger.sqlite3'}", files=files)
+    with ThreadedLedgerServer(office.ledger, issuer_key_dir=files / "keys") as server:
         yield office, server.url
     office.ledger.dispose()
 
@@ -115,3 +116,83 @@ def test_the_audit_log_shows_the_sign_in(office, page) -> None:
     assert rows.count() >= 1
     first = rows.first.inner_text()
     assert "kim" in first and "sign_in" in first
+
+
+def test_a_participant_list_is_previewed_then_imported(office, page, tmp_path) -> None:
+    ledger, base = office[0].ledger, office[1]
+    listing = tmp_path / "참여자명단.csv"
+    listing.write_bytes(
+        "참여자번호,이름,지역자활센터,사업단/기업,전년도참여개월,참여중\n"
+        "B1,서다온,해운대,올리브카페,5,Y\nB2,문하람,사하,올리브식당,1,Y\n".encode("cp949")
+    )
+    sign_in(page, base, "choi")
+    page.wait_for_url(f"{base}/office/dashboard")
+    page.goto(f"{base}/office/participants")
+    page.click("text=참여자 명단 가져오기")
+    page.set_input_files("#file", str(listing))
+    page.click("#preview-button")
+    assert "2명 (CP949): 지급 대상 1명, 대상 아님 1명" in page.inner_text("main")
+    assert "fewer than 3 months" in page.inner_text("tr.ineligible")
+    assert "B1" not in {p.participant_id for p in ledger.participants()}
+    page.click("#import-button")
+    assert "2명을 가져왔습니다" in page.inner_text("[role=status]")
+    stored = {p.participant_id: p.active for p in ledger.participants()}
+    assert (stored["B1"], stored["B2"]) == (True, False)
+
+
+def test_a_card_is_replaced_and_its_sheet_downloaded(office, page) -> None:
+    market, base = office[0].market, office[1]
+    card = market.cards["P6"]
+    balance = market.ledger.card_balance(card)
+    sign_in(page, base, "choi")
+    page.wait_for_url(f"{base}/office/dashboard")
+    page.click("nav >> text=카드")
+    page.fill("#card", card)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base}/office/cards?card={card}")
+    assert "최*영" in page.inner_text("main") and "최은영" not in page.inner_text("main")
+    page.fill("#replace-reason", "분실")
+    page.click("#replace-button")
+    assert f"옮긴 잔액 {balance:,}원" in page.inner_text("[role=status]")
+    with page.expect_download() as download:
+        page.click("text=새 카드 인쇄용 PDF 내려받기")
+    new = market.ledger.cards("P6")[-1].number
+    assert download.value.suggested_filename == f"card-{new}.pdf"
+    assert market.ledger.card_status(card) == "replaced"
+
+
+def test_a_statement_is_shown_and_a_payment_recorded(office, page) -> None:
+    ledger, base = office[0].ledger, office[1]
+    from sync.ledger.settlement import Period
+
+    owed = ledger.statement("rest1", Period.month(2026, 11)).balance
+    sign_in(page, base, "choi")
+    page.wait_for_url(f"{base}/office/dashboard")
+    page.goto(f"{base}/office/settlement?month=2026-11")
+    row = page.inner_text("#shop-rest1")
+    assert "올리브식당" in row and f"{owed:,}" in row and "**" in row
+    page.select_option("#pay-shop", "rest1")
+    page.fill("#pay-amount", f"{owed:,}")
+    page.fill("#pay-reference", "BUSAN-20261126-7")
+    page.fill("#pay-day", "2026-11-26")
+    page.click("#payment-button")
+    assert "기록했습니다" in page.inner_text("#payment-answer")
+    assert page.inner_text("#shop-rest1 td.num >> nth=6") == "0"
+    page.select_option("#pay-shop", "rest1")
+    page.fill("#pay-amount", f"{owed:,}")
+    page.fill("#pay-reference", "BUSAN-20261126-7")
+    page.click("#payment-button")
+    assert "이미 기록되어 있습니다" in page.inner_text("#payment-answer")
+    assert len(ledger.payments("rest1")) == 1
+
+
+def test_a_disputed_claim_is_accepted_with_a_note(office, page) -> None:
+    ledger, base = office[0].ledger, office[1]
+    dispute = ledger.disputes("open")[0]
+    sign_in(page, base, "choi")
+    page.wait_for_url(f"{base}/office/dashboard")
+    page.click("nav >> text=분쟁 청구")
+    page.fill(f"#note-{dispute.id}", "매장 영수증 확인")
+    page.click(f"#dispute-{dispute.id} button[value=accept]")
+    assert "승인했습니다" in page.inner_text("[role=status]")
+    assert ledger.disputes()[0].status == "accepted"

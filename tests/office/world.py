@@ -15,7 +15,12 @@ from sync.shared.cards.keys import write_private_key
 from tests.ledger.market import DAY, Market, kst, open_market, ordinary_day
 
 PASSWORD = "office password 1"
-OPERATORS = {"kim": ("admin", "김관리"), "lee": ("staff", "이담당"), "park": ("viewer", "박열람")}
+OPERATORS = {
+    "kim": ("admin", "김관리"),
+    "lee": ("staff", "이담당"),
+    "choi": ("staff", "최담당"),
+    "park": ("viewer", "박열람"),
+}
 
 
 @dataclass
