@@ -1,7 +1,9 @@
 """`make demo`: an embedded ledger on SQLite with a demo programme, shop, till and cards, then the till.
 
 Everything lives in ``demo-data/`` (delete it to start over). The ledger runs as its own process on
-loopback, exactly as in production, only on SQLite and with a demo admin token.
+loopback, exactly as in production, only on SQLite and with a demo admin token. It also serves the
+office console under ``/office/`` with a demo operator (``office``, whose password is printed: a
+demo's only) and the demo's issuer key in ``demo-data/keys/``, so a replaced card's sheet prints.
 """
 
 from __future__ import annotations
@@ -48,6 +50,12 @@ NAMES = [
     "류건우",
     "홍길동",
 ]
+
+
+# The demo's office operator. Demo mode only: a real ledger's operators are made with
+# `allive-admin operator add`, each with a password of their own.
+DEMO_OPERATOR = "office"
+DEMO_OPERATOR_PASSWORD = "allive-demo-office"
 
 
 def _free_port(preferred: int) -> int:
@@ -108,6 +116,13 @@ def prepare(root: Path, port: int) -> tuple[Path, Path]:
             extra={"demo_cards": str(root / "demo-cards.json")},
         )
         config.save(till_file)
+    if all(o.username != DEMO_OPERATOR for o in ledger.operators()):
+        ledger.add_operator(DEMO_OPERATOR, "admin", DEMO_OPERATOR_PASSWORD, "데모 사무국", operator="demo")
+    demo_key = root / "keys" / f"{ledger.programme().year}.pem"
+    if not demo_key.exists():
+        demo_key.parent.mkdir(parents=True, exist_ok=True)
+        demo_key.write_bytes(key_file.read_bytes())
+        demo_key.chmod(0o600)
     config_data = json.loads(till_file.read_text(encoding="utf-8"))
     config_data["ledger_url"] = f"http://127.0.0.1:{port}"
     till_file.write_text(json.dumps(config_data, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -160,6 +175,9 @@ def start_ledger(root: Path, port: int) -> subprocess.Popen[bytes]:
         ],
         stdout=log,
         stderr=subprocess.STDOUT,
+        # The demo's issuer key, so the console offers a replaced card's sheet (a real ledger keeps
+        # the keys off the server unless the office decides otherwise: README "office console").
+        env={**os.environ, "ALLIVE_ISSUER_KEY_DIR": str((root / "keys").resolve())},
     )
     for _ in range(150):
         if process.poll() is not None:
@@ -187,6 +205,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     ledger = start_ledger(args.dir, port)
     print(f"Demo ledger on http://127.0.0.1:{port} (log: {args.dir / 'ledger.log'})")
+    print(
+        f"Office console: http://127.0.0.1:{port}/office/  "
+        f"(user {DEMO_OPERATOR}, password {DEMO_OPERATOR_PASSWORD}; a demo's only)"
+    )
     try:
         env = dict(os.environ)
         if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
