@@ -484,8 +484,11 @@ def create_office_app(ledger: Ledger, *, issuer_key_dir: Path | None = None) -> 
     def cards_page(
         request: Request, session: OfficeSession, number: str, code: int = 200, **context: Any
     ) -> HTMLResponse:
-        digits = "".join(ch for ch in number if ch.isdigit())
-        found = ledger.lookup_participant(digits, operator=session.username) if digits else None
+        digits = "".join(ch for ch in number if ch in "0123456789")
+        # Only a whole card number is looked up: a shorter one would search names and ids (and log
+        # every participant it showed).
+        is_card = len(digits) == 12 and len(number.replace(" ", "").replace("-", "")) == 12
+        found = ledger.lookup_participant(digits, operator=session.username) if is_card else None
         detail = found.shown[0] if found and found.shown else None
         card = next((c for c in detail.cards if c.number == digits), None) if detail else None
         context.setdefault("error", None)

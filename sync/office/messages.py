@@ -206,7 +206,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "카드를 조회하면 소유자 조회로 작업 기록에 남습니다. 이름은 가려서 보입니다 (홍*동).",
         "Looking a card up is recorded in the audit log as a view of its holder. Names are masked (홍*동).",
     ),
-    "card_not_found": ("카드 {card}을(를) 찾을 수 없습니다.", "No card {card}."),
+    "card_not_found": (
+        "카드 {card}을(를) 찾을 수 없습니다. 카드 번호 12자리를 모두 적으세요.",
+        "No card {card}. Give all 12 digits of the card number.",
+    ),
     "col_holder": ("소유자", "Holder"),
     "holder_cards": ("이 참여자의 카드", "This participant's cards"),
     "reason": ("이유", "Reason"),

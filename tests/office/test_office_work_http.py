@@ -134,7 +134,10 @@ def test_a_viewer_cannot_import_and_a_post_without_its_token_is_refused(console:
 def test_a_card_is_replaced_with_its_balance_and_its_sheet_downloaded(console: Console) -> None:
     ledger, card = console.office.ledger, console.office.market.cards["P1"]
     client = console.client("lee")
-    page = client.get(f"/office/cards?card={card}")
+    for partial in ("1", "P1", card[:11]):  # never a search of names or ids, never logged
+        assert "12자리를 모두 적으세요" in client.get(f"/office/cards?card={partial}").text
+    assert not ledger.audit_log(action="view_participant", operator="lee")
+    page = client.get(f"/office/cards?card={card[:4]} {card[4:8]} {card[8:]}")
     assert "홍*동" in page.text and "홍길동" not in page.text
     assert ledger.audit_log(action="view_participant", operator="lee")[0].target == "P1"
     balance = ledger.card_balance(card)
