@@ -63,9 +63,9 @@ SIGN_IN_COOKIE = "allive_office_form"  # the sign-in form's own token (no sessio
 LANG_COOKIE = "allive_office_lang"
 
 # What each role may do: "view" pages, "work" (the office's changes), manage "operators".
-# "tills": disable and enable tills (admin only).
+# "shops": shops' bank details, disabling and enabling tills (admin only).
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "admin": frozenset({"view", "work", "audit", "operators", "tills"}),
+    "admin": frozenset({"view", "work", "audit", "operators", "shops"}),
     "staff": frozenset({"view", "work", "audit"}),
     "viewer": frozenset({"view"}),
 }
@@ -725,12 +725,31 @@ def create_office_app(ledger: Ledger, *, issuer_key_dir: Path | None = None) -> 
             tills=ledger.tills(),
             done=request.query_params.get("done", ""),
             till=request.query_params.get("till", ""),
+            shop=request.query_params.get("shop", ""),
             **context,
         )
 
     @office.get("/shops")
     def shops(request: Request, session: Session) -> HTMLResponse:
         return shops_page(request, session)
+
+    @office.post("/shops/{shop_id}/bank")
+    def set_shop_bank(
+        request: Request,
+        session: Session,
+        shop_id: str,
+        bank: Annotated[str, Form(max_length=40)] = "",
+        account_no: Annotated[str, Form(max_length=40)] = "",
+        holder: Annotated[str, Form(max_length=100)] = "",
+        csrf_token: FormToken = None,
+    ) -> Response:
+        form_token(session, csrf_token)
+        may(session, "shops")
+        try:
+            ledger.set_shop_bank(shop_id, bank, account_no, holder, operator=session.username)
+        except LedgerError as exc:
+            return shops_page(request, session, 409, error=exc)
+        return _back(f"{PREFIX}/shops", done="shop_bank_saved", shop=shop_id)
 
     @office.post("/tills/{till_id}/disable")
     def disable_till(
@@ -741,7 +760,7 @@ def create_office_app(ledger: Ledger, *, issuer_key_dir: Path | None = None) -> 
         csrf_token: FormToken = None,
     ) -> Response:
         form_token(session, csrf_token)
-        may(session, "tills")
+        may(session, "shops")
         try:
             ledger.disable_till(till_id, reason.strip(), operator=session.username)
         except LedgerError as exc:
@@ -753,7 +772,7 @@ def create_office_app(ledger: Ledger, *, issuer_key_dir: Path | None = None) -> 
         request: Request, session: Session, till_id: str, csrf_token: FormToken = None
     ) -> Response:
         form_token(session, csrf_token)
-        may(session, "tills")
+        may(session, "shops")
         try:
             ledger.enable_till(till_id, operator=session.username)
         except LedgerError as exc:

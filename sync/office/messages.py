@@ -303,10 +303,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_account": ("계좌번호", "Account"),
     "col_holder_name": ("예금주", "Holder"),
     "shops_cli_hint": (
-        "매장 추가, 계좌 등록, 단말기 등록과 새 토큰은 아직 allive-admin으로 합니다 (add-shop, shop-bank, enrol-till, rotate-token).",
-        "Adding shops, bank details, enrolling tills and new tokens are still done with allive-admin "
-        "(add-shop, shop-bank, enrol-till, rotate-token).",
+        "매장 추가, 단말기 등록과 새 토큰은 아직 allive-admin으로 합니다 (add-shop, enrol-till, rotate-token). "
+        "계좌 번호는 이체 파일에만 전부 나옵니다.",
+        "Adding shops, enrolling tills and new tokens are still done with allive-admin (add-shop, "
+        "enrol-till, rotate-token). Account numbers appear in full only in the transfer file.",
     ),
+    "shop_bank_add": ("계좌 등록", "Add the bank account"),
+    "shop_bank_change": ("계좌 변경", "Change the bank account"),
+    "shop_bank_saved": ("{shop_id}의 입금 계좌를 저장했습니다.", "Bank account of {shop_id} saved."),
+    "save": ("저장", "Save"),
+    "account_holder_empty": ("예금주를 적으세요.", "Give the account holder."),
     "tills_heading": ("단말기", "Tills"),
     "col_enrolled": ("등록", "Enrolled"),
     "col_last_entry": ("마지막 수신", "Last entry received"),

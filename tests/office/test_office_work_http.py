@@ -240,6 +240,20 @@ def test_tills_are_disabled_and_enabled_by_an_admin_only(console: Console) -> No
     admin.post("/office/tills/cafe1-1/enable", data={"csrf_token": token})
     assert next(t for t in ledger.tills() if t.till_id == "cafe1-1").active
     assert [r.action for r in ledger.audit_log(target="cafe1-1")][:2] == ["enable_till", "disable_till"]
+    assert staff.post("/office/shops/cafe2/bank", data={"csrf_token": token}).status_code == 403
+    data = {
+        "csrf_token": token,
+        "bank": "신한",
+        "account_no": "110-123-456789",
+        "holder": "올리브카페 사하점",
+    }
+    saved = admin.post("/office/shops/cafe2/bank", data=data)
+    assert "입금 계좌를 저장했습니다" in saved.text and "110-***-**6789" in saved.text
+    assert "110-123-456789" not in saved.text
+    audited = ledger.audit_log(action="set_shop_bank", operator="kim")[0]
+    assert audited.after["account_no"] == "110-***-**6789"
+    wrong = admin.post("/office/shops/cafe2/bank", data={**data, "bank": "없는은행"})
+    assert wrong.status_code == 409 and "모르는 은행" in wrong.text
 
 
 def test_a_disputed_claim_is_resolved_with_a_note_and_backups_are_shown(console: Console) -> None:
