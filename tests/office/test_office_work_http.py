@@ -277,3 +277,43 @@ def test_a_disputed_claim_is_resolved_with_a_note_and_backups_are_shown(console:
     assert "2026-11-26 02:00" in backups.text and "allive-2026-11-26.dump" in backups.text
     assert "7시간 전" in backups.text
     assert console.client("park").get("/office/backups").status_code == 403
+
+
+def test_a_viewer_reads_the_work_pages_without_forms_and_every_post_is_refused(console: Console) -> None:
+    ledger, card = console.office.ledger, console.office.market.cards["P3"]
+    viewer = console.client("park")
+    actions = re.compile(r'method="post" action="(?!/office/sign-out)')
+    for path in (
+        f"/office/cards?card={card}",
+        "/office/settlement?month=2026-11",
+        "/office/shops",
+        "/office/disputes",
+    ):
+        page = viewer.get(path)
+        assert page.status_code == 200 and not actions.search(page.text), path
+    assert "이*희" in viewer.get(f"/office/cards?card={card}").text
+    token = form_token(viewer.get("/office/dashboard").text)
+    dispute = ledger.disputes("open")[0].id
+    posts = {
+        f"/office/cards/{card}/revoke": {"reason": "x"},
+        f"/office/cards/{card}/replace": {"reason": "x"},
+        "/office/settlement/payment": {
+            "shop_id": "cafe1",
+            "month": "2026-11",
+            "amount": "1",
+            "reference": "R",
+        },
+        "/office/tills/cafe1-1/disable": {"reason": "x"},
+        "/office/shops/cafe2/bank": {"bank": "신한", "account_no": "110-123-456789", "holder": "x"},
+        f"/office/disputes/{dispute}/resolve": {"decision": "reject", "note": "x"},
+        "/office/participants/import": {"data": "", "min_months": "3"},
+    }
+    for path, data in posts.items():
+        assert viewer.post(path, data={"csrf_token": token, **data}).status_code == 403, path
+    for path in (
+        "/office/settlement/2026-11/statements/cafe1.pdf",
+        "/office/settlement/2026-11/bank-file.csv",
+    ):
+        assert viewer.get(path).status_code == 403, path
+    assert ledger.card_status(card) == "active" and not ledger.payments()
+    assert ledger.disputes("open")[0].id == dispute
