@@ -15,14 +15,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fpdf import FPDF
 
 from sync.admin.messages import text
+from sync.admin.office import AdminError
+from sync.shared.cards.keys import load_private_key_pem
 from sync.shared.cards.number import format_card_number, mask_name
 from sync.shared.cards.qr import render_qr
+from sync.shared.cards.token import CardToken, sign_card
 from sync.shared.fonts import find_korean_font
 from sync.shared.office_text import safe_row
+
+if TYPE_CHECKING:
+    from sync.ledger.service import Ledger
 
 CARD_W, CARD_H = 85.6, 54.0
 COLS, ROWS = 2, 5
@@ -244,3 +251,33 @@ def write_card_csv(cards: Sequence[PrintedCard], path: Path) -> Path:
                 )
             )
     return path
+
+
+def printed_cards(ledger: Ledger, key_file: Path, participant_ids: Sequence[str] | None) -> list[PrintedCard]:
+    """The cards to print (active or online-only; of ``participant_ids``, or all), each signed with
+    the issuer key in ``key_file`` (``issue-cards``, ``replace`` and the office console)."""
+    try:
+        key = load_private_key_pem(key_file.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise AdminError("key_unreadable", path=key_file, error=exc) from exc
+    people = {p.participant_id: p for p in ledger.participants()}
+    cards = [
+        c
+        for c in ledger.cards()
+        if c.status in ("active", "online_only")
+        and (participant_ids is None or c.participant_id in participant_ids)
+    ]
+    return [
+        PrintedCard(
+            c.number,
+            c.issue,
+            c.expires_on,
+            sign_card(CardToken(c.number, c.issue, c.expires_on), key),
+            c.participant_id or "",
+            person.name if person else "",
+            person.centre if person else "",
+            person.workplace if person else "",
+        )
+        for c in cards
+        for person in [people.get(c.participant_id or "")]
+    ]

@@ -29,8 +29,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from sync.admin.card_sheet import write_card_sheet
-from sync.admin.commands.cards import printed_cards
+from sync.admin.card_sheet import printed_cards, write_card_sheet
 from sync.admin.office import AdminError
 from sync.admin.participants_csv import (
     CsvRefused,

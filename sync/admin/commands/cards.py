@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
 from pathlib import Path
 
-from sync.admin.card_sheet import PrintedCard, write_card_csv, write_card_sheet
+from sync.admin.card_sheet import printed_cards, write_card_csv, write_card_sheet
 from sync.admin.office import AdminError, Office, Subparsers, command
-from sync.ledger.service import Ledger
-from sync.shared.cards.keys import load_private_key_pem
-from sync.shared.cards.token import CardToken, sign_card
 from sync.shared.clock import business_day_of
 from sync.shared.money import won
 
@@ -33,34 +29,6 @@ def register(sub: Subparsers) -> None:
 
     p = command(sub, "balances", balances, "show account balances")
     p.add_argument("--card")
-
-
-def printed_cards(ledger: Ledger, key_file: Path, participant_ids: Sequence[str] | None) -> list[PrintedCard]:
-    try:
-        key = load_private_key_pem(key_file.read_bytes())
-    except (OSError, ValueError) as exc:
-        raise AdminError("key_unreadable", path=key_file, error=exc) from exc
-    people = {p.participant_id: p for p in ledger.participants()}
-    cards = [
-        c
-        for c in ledger.cards()
-        if c.status in ("active", "online_only")
-        and (participant_ids is None or c.participant_id in participant_ids)
-    ]
-    return [
-        PrintedCard(
-            c.number,
-            c.issue,
-            c.expires_on,
-            sign_card(CardToken(c.number, c.issue, c.expires_on), key),
-            c.participant_id or "",
-            person.name if person else "",
-            person.centre if person else "",
-            person.workplace if person else "",
-        )
-        for c in cards
-        for person in [people.get(c.participant_id or "")]
-    ]
 
 
 def issue_cards(office: Office, args: argparse.Namespace) -> int:
