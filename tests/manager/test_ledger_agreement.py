@@ -19,6 +19,7 @@ from pos_app.demo_catalogue import DEMO_CATEGORIES, DEMO_ITEMS
 from pos_app.manager import DayCloseBook, SalesQueries
 from pos_app.runtime import open_till
 from pos_app.staff import StaffRoster
+from reliability.world import EXPIRES, YEAR
 from sync.admin.cli import main as admin
 from sync.ledger.service import Ledger
 from sync.shared.cards.keys import load_private_key_pem
@@ -30,10 +31,9 @@ HEADER = "participant_id,name,phone,centre,workplace,months_prev_year,active,sta
 
 
 def enrol(url: str, base_url: str, tmp_path) -> tuple[object, str]:
-    year = dt.date.today().year
     key_file = tmp_path / "office" / "issuer.pem"
-    assert admin(["--database", url, "init-programme", "--year", str(year), "--grant", "100000",
-                  "--expires", f"{year}-12-31", "--key-file", str(key_file)]) == 0  # fmt: skip
+    assert admin(["--database", url, "init-programme", "--year", str(YEAR), "--grant", "100000",
+                  "--expires", EXPIRES.isoformat(), "--key-file", str(key_file)]) == 0  # fmt: skip
     assert (
         admin(
             ["--database", url, "add-shop", "cafe1", "--name", "올리브카페", "--business-no", "220-81-62517"]
@@ -62,7 +62,7 @@ def enrol(url: str, base_url: str, tmp_path) -> tuple[object, str]:
         HEADER + "P001,참여자01,,해운대지역자활센터,올리브카페,6,Y,2024-03-01\n", encoding="utf-8"
     )
     assert admin(["--database", url, "import-participants", str(people)]) == 0
-    assert admin(["--database", url, "grant", "--year", str(year)]) == 0
+    assert admin(["--database", url, "grant", "--year", str(YEAR)]) == 0
     assert (
         admin(
             [
