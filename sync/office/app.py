@@ -38,6 +38,7 @@ from sync.admin.participants_csv import (
     parse_participants_data,
     rows_to_import,
 )
+from sync.admin.shop_setup import checked_business_no, till_settings
 from sync.admin.statement_files import (
     file_stem,
     write_statement_csv,
@@ -725,6 +726,7 @@ def create_office_app(ledger: Ledger, *, issuer_key_dir: Path | None = None) -> 
             done=request.query_params.get("done", ""),
             till=request.query_params.get("till", ""),
             shop=request.query_params.get("shop", ""),
+            origin=_origin(request),
             **context,
         )
 
@@ -749,6 +751,72 @@ def create_office_app(ledger: Ledger, *, issuer_key_dir: Path | None = None) -> 
         except LedgerError as exc:
             return shops_page(request, session, 409, error=exc)
         return _back(f"{PREFIX}/shops", done="shop_bank_saved", shop=shop_id)
+
+    @office.post("/shops/add")
+    def add_shop(
+        request: Request,
+        session: Session,
+        shop_id: Annotated[str, Form(max_length=64)] = "",
+        name: Annotated[str, Form(max_length=200)] = "",
+        business_no: Annotated[str, Form(max_length=20)] = "",
+        representative: Annotated[str, Form(max_length=100)] = "",
+        address: Annotated[str, Form(max_length=300)] = "",
+        phone: Annotated[str, Form(max_length=40)] = "",
+        csrf_token: FormToken = None,
+    ) -> Response:
+        form_token(session, csrf_token)
+        may(session, "shops")
+        try:
+            ledger.add_shop(
+                shop_id.strip(),
+                name.strip(),
+                checked_business_no(business_no),
+                representative.strip(),
+                address.strip(),
+                phone.strip(),
+                operator=session.username,
+            )
+        except (LedgerError, AdminError) as exc:
+            return shops_page(request, session, 409, error=exc)
+        return _back(f"{PREFIX}/shops", done="shop_added", shop=shop_id.strip())
+
+    def settings_download(shop_id: str, till_id: str, ledger_url: str, token: str) -> Response:
+        """A till's settings file, given once: it holds the till's token (never shown on a page)."""
+        body = till_settings(ledger, shop_id, till_id, ledger_url.strip().rstrip("/"), token)
+        return _download(body.encode("utf-8"), f"{till_id}.json", "application/json")
+
+    @office.post("/shops/{shop_id}/tills")
+    def enrol_till(
+        request: Request,
+        session: Session,
+        shop_id: str,
+        till_id: Annotated[str, Form(max_length=64)] = "",
+        ledger_url: Annotated[str, Form(max_length=300)] = "",
+        csrf_token: FormToken = None,
+    ) -> Response:
+        form_token(session, csrf_token)
+        may(session, "shops")
+        try:
+            token = ledger.enrol_till(shop_id, till_id.strip(), operator=session.username)
+        except LedgerError as exc:
+            return shops_page(request, session, 409, error=exc)
+        return settings_download(shop_id, till_id.strip(), ledger_url or _origin(request), token)
+
+    @office.post("/tills/{till_id}/rotate")
+    def rotate_token(
+        request: Request,
+        session: Session,
+        till_id: str,
+        ledger_url: Annotated[str, Form(max_length=300)] = "",
+        csrf_token: FormToken = None,
+    ) -> Response:
+        form_token(session, csrf_token)
+        may(session, "shops")
+        try:
+            new = ledger.rotate_till_token(till_id, operator=session.username)
+        except LedgerError as exc:
+            return shops_page(request, session, 409, error=exc)
+        return settings_download(new.shop_id, new.till_id, ledger_url or _origin(request), new.token)
 
     @office.post("/tills/{till_id}/disable")
     def disable_till(
@@ -869,6 +937,11 @@ AUDIT_ACTIONS = (
     "backup",
     "restore",
 )
+
+
+def _origin(request: Request) -> str:
+    """This ledger's address as the browser reached it (a new till's settings point there)."""
+    return f"{request.url.scheme}://{request.url.netloc}"
 
 
 def _tls(request: Request) -> bool:

@@ -303,11 +303,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_account": ("계좌번호", "Account"),
     "col_holder_name": ("예금주", "Holder"),
     "shops_cli_hint": (
-        "매장 추가, 단말기 등록과 새 토큰은 아직 allive-admin으로 합니다 (add-shop, enrol-till, rotate-token). "
-        "계좌 번호는 이체 파일에만 전부 나옵니다.",
-        "Adding shops, enrolling tills and new tokens are still done with allive-admin (add-shop, "
-        "enrol-till, rotate-token). Account numbers appear in full only in the transfer file.",
+        "계좌 번호는 이체 파일에만 전부 나옵니다. 단말기 설정 파일에는 토큰이 들어 있어 한 번만 내려받을 수 있습니다.",
+        "Account numbers appear in full only in the transfer file. A till's settings file holds its "
+        "token and is given once.",
     ),
+    "shop_add": ("매장 추가", "Add a shop"),
+    "shop_add_button": ("매장 추가", "Add the shop"),
+    "shop_added_done": ("매장 {shop_id}을(를) 추가했습니다.", "Shop {shop_id} added."),
+    "shop_name": ("상호", "Name"),
+    "business_no": ("사업자등록번호", "Business registration no."),
+    "representative": ("대표자", "Representative"),
+    "address": ("주소", "Address"),
+    "phone": ("전화", "Phone"),
+    "till_enrol": ("단말기 등록", "Enrol a till"),
+    "till_enrol_button": ("등록하고 설정 파일 받기", "Enrol and download its settings"),
+    "till_settings_once": (
+        "단말기의 설정 파일(토큰 포함)을 바로 내려받습니다. 다시 받을 수 없으니 매장 PC로 안전하게 옮기세요.",
+        "The till's settings file (with its token) downloads at once. It cannot be downloaded again: "
+        "take it to the shop's PC safely.",
+    ),
+    "ledger_url": ("원장 주소", "Ledger address"),
+    "till_rotate": ("새 토큰", "New token"),
+    "till_rotate_help": (
+        "새 설정 파일을 내려받고, 이전 토큰은 지금부터 거절됩니다 (도난·교체한 PC).",
+        "Downloads a new settings file; the old token is refused from now on (a stolen or replaced PC).",
+    ),
+    "till_rotate_button": ("새 토큰 만들기", "Make a new token"),
     "shop_bank_add": ("계좌 등록", "Add the bank account"),
     "shop_bank_change": ("계좌 변경", "Change the bank account"),
     "shop_bank_saved": ("{shop_id}의 입금 계좌를 저장했습니다.", "Bank account of {shop_id} saved."),

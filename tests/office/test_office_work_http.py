@@ -317,3 +317,36 @@ def test_a_viewer_reads_the_work_pages_without_forms_and_every_post_is_refused(c
         assert viewer.get(path).status_code == 403, path
     assert ledger.card_status(card) == "active" and not ledger.payments()
     assert ledger.disputes("open")[0].id == dispute
+
+
+def test_an_admin_adds_a_shop_enrols_a_till_and_gives_it_a_new_token(console: Console) -> None:
+    ledger = console.office.ledger
+    admin = console.client("kim")
+    token = form_token(admin.get("/office/shops").text)
+    shop = {"csrf_token": token, "shop_id": "cafe4", "name": "올리브카페 동래점", "business_no": "2208162518"}
+    refused = admin.post("/office/shops/add", data=shop)
+    assert refused.status_code == 409 and "사업자등록번호 2208162518" in refused.text
+    added = admin.post("/office/shops/add", data={**shop, "business_no": "2208162517"})
+    assert "매장 cafe4을(를) 추가했습니다" in added.text
+    assert ledger.shop_header("cafe4")["business_no"] == "220-81-62517"
+    enrolled = admin.post("/office/shops/cafe4/tills", data={"csrf_token": token, "till_id": "cafe4-1"})
+    assert enrolled.headers["content-disposition"] == 'attachment; filename="cafe4-1.json"'
+    settings = enrolled.json()
+    assert settings["ledger_url"] == "http://127.0.0.1" and settings["shop_id"] == "cafe4"
+    assert ledger.authenticate_till(settings["token"]).till_id == "cafe4-1"
+    assert settings["token"] not in admin.get("/office/shops").text
+    url = {"csrf_token": token, "ledger_url": "https://ledger.example/"}
+    rotated = admin.post("/office/tills/cafe4-1/rotate", data=url).json()
+    assert rotated["ledger_url"] == "https://ledger.example" and rotated["token"] != settings["token"]
+    ledger.till_tokens.forget()
+    assert ledger.authenticate_till(settings["token"]) is None
+    assert [r.action for r in ledger.audit_log(operator="kim")][:3] == [
+        "rotate_till_token",
+        "enrol_till",
+        "add_shop",
+    ]
+    staff = console.client("lee")
+    token = form_token(staff.get("/office/shops").text)
+    for path, data in (("/office/shops/add", shop), ("/office/shops/cafe4/tills", {"till_id": "x"})):
+        assert staff.post(path, data={**data, "csrf_token": token}).status_code == 403
+    assert staff.post("/office/tills/cafe4-1/rotate", data={"csrf_token": token}).status_code == 403

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import sys
 from pathlib import Path
 
 from sync.admin.office import AdminError, Office, Subparsers, command
+from sync.admin.shop_setup import checked_business_no
+from sync.admin.shop_setup import till_settings as settings_file
 from sync.protocol import TillLimits
-from sync.shared.business_no import business_no_error_ko, format_business_no
 from sync.shared.cards.keys import new_issuer_key, public_key_hex, write_private_key
 from sync.shared.money import won
 
@@ -57,12 +57,10 @@ def init_programme(office: Office, args: argparse.Namespace) -> int:
 
 
 def add_shop(office: Office, args: argparse.Namespace) -> int:
-    if args.business_no and (problem := business_no_error_ko(args.business_no)):
-        raise AdminError("business_no_invalid", number=args.business_no, problem=problem)
     office.ledger.add_shop(
         args.shop_id,
         args.name,
-        format_business_no(args.business_no) if args.business_no else "",
+        checked_business_no(args.business_no),
         args.representative,
         args.address,
         args.phone,
@@ -73,15 +71,8 @@ def add_shop(office: Office, args: argparse.Namespace) -> int:
 
 
 def till_settings(office: Office, shop_id: str, till_id: str, ledger_url: str, token: str) -> str:
-    """A till's settings file: where its ledger is, its token, and the key its first sync trusts."""
-    config = {
-        "till_id": till_id,
-        "shop_id": shop_id,
-        "ledger_url": ledger_url,
-        "token": token,
-        "issuer_public_key": office.ledger.programme().issuer_public_key,
-    }
-    return json.dumps(config, ensure_ascii=False, indent=2)
+    """A till's settings file (``sync.admin.shop_setup.till_settings``)."""
+    return settings_file(office.ledger, shop_id, till_id, ledger_url, token)
 
 
 def write_till_settings(
