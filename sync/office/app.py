@@ -891,6 +891,89 @@ def create_office_app(ledger: Ledger, *, issuer_key_dir: Path | None = None) -> 
             return disputes_page(request, session, "all", 409, error=exc)
         return _back(f"{PREFIX}/disputes", done=f"dispute_{decision}ed", dispute=dispute_id)
 
+    # -- operators (admin) --------------------------------------------------------------------------
+    def operators_page(
+        request: Request, session: OfficeSession, code: int = 200, **context: Any
+    ) -> HTMLResponse:
+        context.setdefault("error", None)
+        context.setdefault("form", {})
+        return render(
+            request,
+            "operators.html",
+            session,
+            code,
+            operators=ledger.operators(),
+            done=request.query_params.get("done", ""),
+            figures=dict(request.query_params),
+            **context,
+        )
+
+    @office.get("/operators")
+    def operators(request: Request, session: Session) -> HTMLResponse:
+        may(session, "operators")
+        return operators_page(request, session)
+
+    def same_passwords(password: str, again: str) -> None:
+        if not secrets.compare_digest(password.encode(), again.encode()):
+            raise LedgerError("password_mismatch_form")
+
+    @office.post("/operators/add")
+    def add_operator(
+        request: Request,
+        session: Session,
+        username: Annotated[str, Form(max_length=64)] = "",
+        role: Annotated[str, Form(max_length=20)] = "",
+        display_name: Annotated[str, Form(max_length=100)] = "",
+        password: Annotated[str, Form(max_length=2000)] = "",
+        password_again: Annotated[str, Form(max_length=2000)] = "",
+        csrf_token: FormToken = None,
+    ) -> Response:
+        form_token(session, csrf_token)
+        may(session, "operators")
+        form = {"username": username, "role": role, "display_name": display_name}
+        try:
+            same_passwords(password, password_again)
+            added = ledger.add_operator(
+                username.strip(), role, password, display_name.strip(), operator=session.username
+            )
+        except LedgerError as exc:
+            return operators_page(request, session, 409, error=exc, form=form)
+        return _back(f"{PREFIX}/operators", done="operator_added_done", username=added.username)
+
+    @office.post("/operators/{username}/disable")
+    def disable_operator(
+        request: Request, session: Session, username: str, csrf_token: FormToken = None
+    ) -> Response:
+        form_token(session, csrf_token)
+        may(session, "operators")
+        if username == session.username:
+            return operators_page(request, session, 409, error=LedgerError("operator_not_self"))
+        try:
+            ended = ledger.disable_operator(username, operator=session.username)
+        except LedgerError as exc:
+            return operators_page(request, session, 409, error=exc)
+        return _back(f"{PREFIX}/operators", done="operator_disabled", username=username, sessions=ended)
+
+    @office.post("/operators/{username}/password")
+    def reset_password(
+        request: Request,
+        session: Session,
+        username: str,
+        password: Annotated[str, Form(max_length=2000)] = "",
+        password_again: Annotated[str, Form(max_length=2000)] = "",
+        csrf_token: FormToken = None,
+    ) -> Response:
+        form_token(session, csrf_token)
+        may(session, "operators")
+        try:
+            same_passwords(password, password_again)
+            ended = ledger.reset_password(username, password, operator=session.username)
+        except LedgerError as exc:
+            return operators_page(request, session, 409, error=exc)
+        if username == session.username:  # their own sessions ended with it, this one too
+            raise SignInNeeded(f"{PREFIX}/operators")
+        return _back(f"{PREFIX}/operators", done="operator_password_reset", username=username, sessions=ended)
+
     # -- backups ----------------------------------------------------------------------------------
     @office.get("/backups")
     def backups(request: Request, session: Session) -> HTMLResponse:

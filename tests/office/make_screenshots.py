@@ -83,6 +83,8 @@ def main() -> None:
             page.screenshot(path=out / "office-disputes.png")
             page.goto(f"{server.url}/office/backups")
             page.screenshot(path=out / "office-backups.png")
+            page.goto(f"{server.url}/office/operators")
+            page.screenshot(path=out / "office-operators.png")
             viewer = browser.new_page(viewport={"width": width, "height": height})
             sign_in(viewer, server.url, "park")
             viewer.goto(f"{server.url}/office/participants?q=홍길동")

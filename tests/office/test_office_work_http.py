@@ -350,3 +350,39 @@ def test_an_admin_adds_a_shop_enrols_a_till_and_gives_it_a_new_token(console: Co
     for path, data in (("/office/shops/add", shop), ("/office/shops/cafe4/tills", {"till_id": "x"})):
         assert staff.post(path, data={**data, "csrf_token": token}).status_code == 403
     assert staff.post("/office/tills/cafe4-1/rotate", data={"csrf_token": token}).status_code == 403
+
+
+def test_an_admin_manages_operators_and_nobody_else_may(console: Console) -> None:
+    ledger = console.office.ledger
+    admin = console.client("kim")
+    page = admin.get("/office/operators")
+    token = form_token(page.text)
+    assert page.status_code == 200 and "최담당" in page.text
+    new = {"csrf_token": token, "username": "jung", "role": "staff", "display_name": "정담당"}
+    differ = admin.post(
+        "/office/operators/add", data={**new, "password": "a new password", "password_again": "x"}
+    )
+    assert differ.status_code == 409 and "비밀번호가 다릅니다" in differ.text
+    short = admin.post("/office/operators/add", data={**new, "password": "short", "password_again": "short"})
+    assert short.status_code == 409 and "jung" not in {o.username for o in ledger.operators()}
+    added = admin.post(
+        "/office/operators/add", data={**new, "password": PASSWORD, "password_again": PASSWORD}
+    )
+    assert "사용자 jung을(를) 추가했습니다" in added.text
+    jung = console.client("jung")
+    assert jung.get("/office/dashboard").status_code == 200
+    assert jung.get("/office/operators").status_code == 403
+    data = {"csrf_token": token, "password": "another password", "password_again": "another password"}
+    assert "비밀번호를 바꾸고" in admin.post("/office/operators/jung/password", data=data).text
+    assert jung.get("/office/dashboard", follow_redirects=False).status_code == 303  # its session ended
+    assert "정지했습니다" in admin.post("/office/operators/jung/disable", data={"csrf_token": token}).text
+    assert admin.post("/office/operators/kim/disable", data={"csrf_token": token}).status_code == 409
+    assert [r.action for r in ledger.audit_log(operator="kim")][:3] == [
+        "disable_operator",
+        "reset_password",
+        "add_operator",
+    ]
+    staff = console.client("lee")
+    staff_token = form_token(staff.get("/office/dashboard").text)
+    assert staff.post("/office/operators/park/disable", data={"csrf_token": staff_token}).status_code == 403
+    assert next(o for o in ledger.operators() if o.username == "park").active
