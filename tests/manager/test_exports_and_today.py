@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QStyle, QTableWidget, QWidget
 from pos_app.core.reports import DAY_CSV_COLUMNS
 from pos_app.manager import ExportFolder
 from pos_app.ui.background import pending
-from pos_app.ui.manager import ManagerWindow
+from pos_app.ui.manager import ManagerWindow, install_translator
 from pos_app.ui.theme import style_for
 
 from .conftest import DAY, MANAGER_PIN, background_done
@@ -193,6 +193,7 @@ def test_today_cuts_no_text_off(qtbot, runtime, shop, till_style, size):
         cashier="s002",
         kind="void",
     )
+    install_translator(language="ko")  # the words measured are the Korean ones, whatever ran before
     parent = None
     if till_style:  # in the till the window opens over the sale screen, whose style sheet also applies
         parent = QWidget()

@@ -272,8 +272,13 @@ def test_english_without_the_korean_translation(qtbot, runtime, shop):
 
     from pos_app.ui.manager import common
 
-    for translator in QCoreApplication.instance().findChildren(common.QTranslator):
+    removed = QCoreApplication.instance().findChildren(common.QTranslator)
+    for translator in removed:
         QCoreApplication.removeTranslator(translator)
-    window = ManagerWindow(runtime, shop.roster.sign_in("s001", MANAGER_PIN))
-    qtbot.addWidget(window)
-    assert window.tabs.tabText(0) == "Today" and window.back_button.text() == "Back to selling"
+    try:
+        window = ManagerWindow(runtime, shop.roster.sign_in("s001", MANAGER_PIN))
+        qtbot.addWidget(window)
+        assert window.tabs.tabText(0) == "Today" and window.back_button.text() == "Back to selling"
+    finally:  # the tests after this one in the same process read Korean
+        for translator in removed:
+            QCoreApplication.installTranslator(translator)
