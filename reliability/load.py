@@ -96,6 +96,50 @@ class _Chain:
         return body
 
 
+@dataclass
+class _Pushed:
+    """One push as a till sees it: what is still unacknowledged after it, and how it went."""
+
+    pending: list[dict[str, Any]]
+    ms: float
+    status: int = 0
+    error: str | None = None
+    taken: int = 0  # entries the ledger stored now (accepted or refused), not resends
+    rejected: int = 0  # business refusals among them
+
+
+def _till_session(token: str) -> requests.Session:
+    session = requests.Session()
+    session.headers["Authorization"] = f"Bearer {token}"
+    session.headers["Content-Type"] = "application/json"
+    return session
+
+
+def _push(
+    session: requests.Session, url: str, pending: list[dict[str, Any]], urgent: bool, timeout: float
+) -> _Pushed:
+    """Send the outbox, as a till does; an entry the ledger did not acknowledge (an error, or held
+    behind a missing one) stays for the next push."""
+    body = json.dumps({"protocol": 1, "entries": pending, "urgent": urgent}, ensure_ascii=False).encode()
+    start = time.perf_counter()
+    pushed = _Pushed(pending, 0.0)
+    try:
+        response = session.post(url, data=body, timeout=timeout)
+        pushed.status = response.status_code
+        if pushed.status != 200:
+            pushed.error = f"HTTP {pushed.status}: {response.text[:200]}"
+        else:
+            results = response.json()["results"]
+            pushed.rejected = sum(1 for r in results if r["outcome"] == "rejected")
+            pushed.taken = sum(1 for r in results if r["status"] in ("accepted", "rejected"))
+            done = {r["id"] for r in results if r["status"] not in ("held", "invalid")}
+            pushed.pending = [e for e in pending if e["id"] not in done]
+    except requests.RequestException as exc:
+        pushed.error = f"{type(exc).__name__}: {exc}"
+    pushed.ms = (time.perf_counter() - start) * 1000
+    return pushed
+
+
 def run_load(
     base_url: str,
     tills: dict[str, tuple[str, str]],
@@ -118,9 +162,7 @@ def run_load(
     def till_loop(index: int, till_id: str, token: str, card: str) -> None:
         rng = random.Random(seed * 1000 + index)
         chain = _Chain(till_id)
-        session = requests.Session()
-        session.headers["Authorization"] = f"Bearer {token}"
-        session.headers["Content-Type"] = "application/json"
+        session = _till_session(token)
         url = f"{base_url}/v1/tills/{till_id}/entries"
         pending: list[dict[str, Any]] = []  # like a till's outbox: what the ledger has not acknowledged
         for _ in range(rounds):
@@ -131,37 +173,20 @@ def run_load(
                 else:
                     entries.append(chain.sale(None, 0, rng.choice((3000, 8000))))
             pending += entries
-            body = json.dumps(
-                {"protocol": 1, "entries": pending, "urgent": True}, ensure_ascii=False
-            ).encode()
             with contextlib.suppress(threading.BrokenBarrierError):
                 barrier.wait(timeout)
-            start = time.perf_counter()
-            error = None
-            rejected = 0
-            try:
-                response = session.post(url, data=body, timeout=timeout)
-                status = response.status_code
-                if status != 200:
-                    error = f"HTTP {status}: {response.text[:200]}"
-                else:
-                    results = response.json()["results"]
-                    rejected = sum(1 for r in results if r["outcome"] == "rejected")
-                    done = {r["id"] for r in results if r["status"] not in ("held", "invalid")}
-                    pending = [e for e in pending if e["id"] not in done]
-            except requests.RequestException as exc:
-                status, error = 0, f"{type(exc).__name__}: {exc}"
-            elapsed = (time.perf_counter() - start) * 1000
+            pushed = _push(session, url, pending, True, timeout)
+            pending = pushed.pending
             with lock:
                 result.requests += 1
                 result.entries += len(entries)
-                result.latencies_ms.append(elapsed)
-                result.rejected += rejected
-                if error:
+                result.latencies_ms.append(pushed.ms)
+                result.rejected += pushed.rejected
+                if pushed.error:
                     result.errors += 1
-                    result.server_errors += status >= 500
+                    result.server_errors += pushed.status >= 500
                     if len(result.error_samples) < 5:
-                        result.error_samples.append(f"{till_id}: {error}")
+                        result.error_samples.append(f"{till_id}: {pushed.error}")
             if think:
                 time.sleep(think * rng.uniform(0.5, 1.5))
         with lock:
@@ -270,9 +295,7 @@ def run_market(
     def till_loop(index: int, till_id: str, token: str) -> None:
         rng = random.Random(seed * 1000 + index)
         chain = _Chain(till_id)
-        session = requests.Session()
-        session.headers["Authorization"] = f"Bearer {token}"
-        session.headers["Content-Type"] = "application/json"
+        session = _till_session(token)
         url = f"{base_url}/v1/tills/{till_id}/entries"
         pending: list[dict[str, Any]] = []
         next_sale = started + rng.uniform(0, sale_every)  # the market does not open at one instant
@@ -284,33 +307,18 @@ def run_market(
                 pending.append(chain.sale(rng.choice(cards), rng.choice((3000, 3500, 4000)), 0))
             else:
                 pending.append(chain.sale(None, 0, rng.choice((3000, 4500, 8000))))
-            body = json.dumps({"protocol": 1, "entries": pending, "urgent": online}, ensure_ascii=False)
-            start = time.perf_counter()
-            error, status, taken, rejected = None, 0, 0, 0
-            try:
-                response = session.post(url, data=body.encode(), timeout=timeout)
-                status = response.status_code
-                if status != 200:
-                    error = f"HTTP {status}: {response.text[:200]}"
-                else:
-                    results = response.json()["results"]
-                    rejected = sum(1 for r in results if r["outcome"] == "rejected")
-                    done = {r["id"] for r in results if r["status"] not in ("held", "invalid")}
-                    taken = sum(1 for r in results if r["status"] in ("accepted", "rejected"))
-                    pending = [e for e in pending if e["id"] not in done]
-            except requests.RequestException as exc:
-                error = f"{type(exc).__name__}: {exc}"
-            elapsed = (time.perf_counter() - start) * 1000
+            pushed = _push(session, url, pending, online, timeout)
+            pending = pushed.pending
             with lock:
                 result.sales += 1
-                result.entries += taken
-                result.rejected += rejected
-                (result.auth_ms if online else result.push_ms).append(elapsed)
-                if error:
+                result.entries += pushed.taken
+                result.rejected += pushed.rejected
+                (result.auth_ms if online else result.push_ms).append(pushed.ms)
+                if pushed.error:
                     result.errors += 1
-                    result.server_errors += status >= 500
+                    result.server_errors += pushed.status >= 500
                     if len(result.error_samples) < 5:
-                        result.error_samples.append(f"{till_id}: {error}")
+                        result.error_samples.append(f"{till_id}: {pushed.error}")
         with lock:
             result.unsent += len(pending)
 
