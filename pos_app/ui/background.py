@@ -10,13 +10,14 @@ exists. The till's services are safe to call from a worker: the journal serialis
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,37 @@ _POOL.setMaxThreadCount(2)
 # more. Half a millisecond keeps the screen answering; the worker barely slows down.
 sys.setswitchinterval(0.0005)
 _RUNNING: set[_Relay] = set()
+
+
+class _GuiThreadCollector:
+    """Python's cycle collector runs in whichever thread happens to allocate when a threshold is
+    crossed: a worker busy building a PDF (thousands of font objects) then finalises whatever Qt
+    wrappers sit in garbage cycles, from the wrong thread, and Qt crashes (seen: a segmentation fault
+    while a Z report was drawn). So once work leaves the UI thread, cycles are collected on the UI
+    thread only, from a timer: the young generation every half second, older ones now and then."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self.ticks = 0
+        self.timer = QTimer(app)
+        self.timer.setInterval(500)
+        self.timer.timeout.connect(self.collect)
+        gc.disable()
+        self.timer.start()
+
+    def collect(self) -> None:
+        self.ticks += 1
+        gc.collect(2 if self.ticks % 120 == 0 else 1 if self.ticks % 10 == 0 else 0)
+
+
+_COLLECTOR: _GuiThreadCollector | None = None
+
+
+def collect_on_the_gui_thread() -> None:
+    """Install the UI-thread collector (once; called on the UI thread)."""
+    global _COLLECTOR
+    app = QCoreApplication.instance()
+    if _COLLECTOR is None and app is not None:
+        _COLLECTOR = _GuiThreadCollector(app)
 
 
 class _Relay(QObject):
@@ -87,6 +119,7 @@ class BackgroundOp(Generic[T]):
         return self
 
     def run(self) -> None:
+        collect_on_the_gui_thread()
         relay = _Relay(self._deliver)
         _RUNNING.add(relay)
         _POOL.start(_Job(self.work, relay))
@@ -118,4 +151,4 @@ def pending() -> int:
     return len(_RUNNING)
 
 
-__all__ = ["BackgroundOp", "pending", "wait_for_background"]
+__all__ = ["BackgroundOp", "collect_on_the_gui_thread", "pending", "wait_for_background"]

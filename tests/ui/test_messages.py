@@ -143,3 +143,32 @@ def test_background_work_reports_back_on_the_ui_thread(qtbot):
     qtbot.waitUntil(lambda: "failed" in seen)
     assert isinstance(seen["failed"], OSError)
     assert QApplication.instance() is not None
+
+
+def test_garbage_cycles_are_collected_on_the_ui_thread_once_work_runs_in_workers(qtbot):
+    """A cycle holding Qt wrappers must never be finalised by a worker thread (Qt crashes): once
+    background work has run, the automatic collector is off and a timer collects on the UI thread."""
+    import gc
+    import weakref
+
+    from PySide6.QtWidgets import QWidget
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    BackgroundOp(owner, lambda: sum(len(str(n)) for n in range(50_000))).run()
+    assert not gc.isenabled()
+
+    class Node:
+        def __init__(self) -> None:
+            self.me = self
+
+        def __del__(self) -> None:
+            finalised.append(threading.current_thread())
+
+    finalised: list[threading.Thread] = []
+    node = Node()
+    ref = weakref.ref(node)
+    del node
+    assert ref() is not None  # only the collector frees a cycle
+    qtbot.waitUntil(lambda: ref() is None, timeout=3000)
+    assert finalised == [threading.main_thread()]
