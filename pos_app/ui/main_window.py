@@ -217,7 +217,9 @@ class MainWindow(QMainWindow):
     def switch_language(self, language: str) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            for translator in getattr(app, "_allive_translators", []):
+            # Every translation the application holds goes, not only the ones this window put in
+            # (the manager screens load their own): English must show no Korean.
+            for translator in app.findChildren(QTranslator):
                 app.removeTranslator(translator)
             app._allive_translators = install_translations(app, language)  # type: ignore[attr-defined]
         self.runtime.config = self.runtime.config.with_changes(language=language)
